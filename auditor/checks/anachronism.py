@@ -1,0 +1,79 @@
+"""Anachronism: a technology named in an entry that ended before the technology was released."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from auditor.catalog.kb import KnowledgeBase, Technology
+from auditor.checks.registry import CheckContext, Hit, NotApplicable, check
+from auditor.models import Resume
+from auditor.parse.dates import Point, parse_iso
+
+
+class TechParams(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    min_gap_months: int = 1
+    high_gap_months: int = 6
+
+
+class TechIndex:
+    """Whole-token, case-insensitive alias matching; the longest alias wins ('Qwen2.5' over 'Qwen')."""
+
+    def __init__(self, techs: list[Technology]):
+        self.by_alias = {a.lower(): t for t in techs for a in t.aliases}
+        names = sorted(self.by_alias, key=len, reverse=True)
+        alt = "|".join(re.escape(n) for n in names) or r"(?!x)x"
+        self.pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{alt})(?![A-Za-z0-9])", re.I)
+
+    def find(self, text: str) -> list[tuple[Technology, str]]:
+        return [(self.by_alias[m.group(0).lower()], m.group(0)) for m in self.pattern.finditer(text)]
+
+
+@functools.lru_cache(maxsize=4)
+def _index(kb_id: int, kb: KnowledgeBase) -> TechIndex:
+    return TechIndex(kb.technologies)
+
+
+def tech_index(kb: KnowledgeBase) -> TechIndex:
+    return _index(id(kb), kb)
+
+
+@check("anachronism.tech_before_release", params=TechParams)
+def tech_before_release(resume: Resume, p: TechParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A model, library or method named in an entry whose end date is before its first public release.
+
+    Not a hit: ongoing entries; mentions in skills or summary sections (they describe today);
+    year-only dates; a release within `min_gap_months` of the end (early access, rounding).
+    """
+    if not ctx.kb.technologies:
+        raise NotApplicable("no technology knowledge base")
+    index = tech_index(ctx.kb)
+    ended = [e for e in resume.experience if e.end and e.precision == "month"]
+    if not ended:
+        raise NotApplicable("no experience with an end date")
+    for e in ended:
+        end = parse_iso(e.end)
+        assert end is not None
+        seen: set[str] = set()
+        for n in range(e.line, (e.last_line or e.date_line or e.line) + 1):
+            for tech, said in index.find(ctx.doc.line(n)):
+                if tech.id in seen:
+                    continue
+                rel = parse_iso(tech.released[:7])
+                assert rel is not None
+                gap = rel.index - end.index
+                if gap >= p.min_gap_months:
+                    seen.add(tech.id)
+                    lines = tuple(sorted({e.date_line or e.line, n}))
+                    yield Hit(
+                        lines,
+                        {"tech": said, "name": tech.name, "released": tech.released[:7], "entry": e.org or e.title or "entry",
+                         "end": e.end, "months": gap, "source": tech.source},
+                        confidence="high" if gap >= 3 else "medium",
+                        severity=None if gap >= p.high_gap_months else "medium",
+                        key=tech.id,
+                    )

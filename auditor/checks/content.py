@@ -1,0 +1,92 @@
+"""Content checks: template placeholders left in, bullets copied across entries, misspelt
+well-known names, and notes meant for the candidate rather than the reader."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
+from auditor.models import Resume
+from auditor.parse.text import strip_markup
+
+
+@check("content.placeholder", params=NoParams)
+def placeholder(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """Template text left in: 'XXX教授', '1XX-XXXX-XXXX', '20XX-XX', '[Your Name]', 'Lorem ipsum'."""
+    pats = [(ph, re.compile(ph.pattern)) for ph in ctx.kb.placeholders]
+    if not pats:
+        raise NotApplicable("no placeholder patterns in the knowledge base")
+    for n, raw in enumerate(ctx.doc.lines, 1):
+        for ph, pat in pats:
+            m = pat.search(raw)
+            if m:
+                yield Hit((n,), {"text": m.group(0), "what": ph.description})
+                break
+
+
+class DuplicateParams(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    min_chars: int = 12
+    min_similarity: float = 90.0
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s\W_]+", "", strip_markup(text)).lower()
+
+
+@check("content.duplicate_bullet", params=DuplicateParams)
+def duplicate_bullet(resume: Resume, p: DuplicateParams, ctx: CheckContext) -> Iterator[Hit]:
+    """The same (or nearly the same) bullet under two different jobs or projects.
+
+    Not a hit: short bullets (under `min_chars`); repeats inside one entry; the same org twice.
+    """
+    from rapidfuzz import fuzz
+
+    entries = [e for e in resume.experience if e.bullets]
+    if len(entries) < 2:
+        raise NotApplicable("fewer than two entries with bullets")
+    for i, a in enumerate(entries):
+        for b in entries[i + 1 :]:
+            if a.org and a.org == b.org:
+                continue
+            for ba in a.bullets:
+                na = _norm(ba.text)
+                if len(na) < p.min_chars:
+                    continue
+                for bb in b.bullets:
+                    nb = _norm(bb.text)
+                    if len(nb) >= p.min_chars and fuzz.ratio(na, nb) >= p.min_similarity:
+                        yield Hit((ba.line, bb.line), {"a": a.org or a.title or "", "b": b.org or b.title or "", "text": ba.text[:80]})
+                        break
+
+
+@check("content.misspelled_name", params=NoParams)
+def misspelled_name(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A well-known model or tool name misspelt ('Bret' for BERT, 'CILP' for CLIP): worth asking how well it is known."""
+    if not ctx.kb.misspellings:
+        raise NotApplicable("no misspelling list in the knowledge base")
+    pats = [(m, re.compile(rf"(?<![A-Za-z]){re.escape(m.wrong)}(?![A-Za-z])")) for m in ctx.kb.misspellings]
+    for n, raw in enumerate(ctx.doc.lines, 1):
+        found = [(m, pat.search(raw)) for m, pat in pats]
+        hits = [(m, x) for m, x in found if x]
+        if hits:
+            yield Hit((n,), {"wrong": ", ".join(m.wrong for m, _ in hits), "right": ", ".join(m.right for m, _ in hits)})
+
+
+_ASIDE = re.compile(
+    r"面试(?:中)?可能(?:会)?被问|面试官可能|可能被问到的|面试准备|面试题|风险点|questions? (?:you|I) (?:may|might|could) be asked|"
+    r"likely interview questions|interview prep|weak(?:ness|nesses) to prepare|note to self|TODO[:：]",
+    re.I,
+)
+
+
+@check("content.note_to_candidate", params=NoParams)
+def note_to_candidate(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """Text meant for the candidate, not the reader: a list of likely interview questions, prep notes, TODOs."""
+    for n, raw in enumerate(ctx.doc.lines, 1):
+        if _ASIDE.search(raw):
+            yield Hit((n,), {"text": strip_markup(raw)[:60]})
+            return

@@ -1,0 +1,55 @@
+"""Identity checks: placeholder or sequential phone numbers, odd e-mail addresses, no contact."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
+from auditor.models import Resume
+
+_SEQUENTIAL = ("12345678", "23456789", "87654321", "98765432", "00000000", "11111111", "88888888", "13800138000")
+_PLACEHOLDER_DOMAINS = re.compile(r"@(?:example\.(?:com|org|net)|email\.com|xxx+\.com|test\.com|domain\.com|yourdomain|mail\.com$|abc\.com)", re.I)
+
+
+def _line_of(ctx: CheckContext, needle: str) -> int | None:
+    return next((n for n, raw in enumerate(ctx.doc.lines, 1) if needle in raw), None)
+
+
+@check("identity.placeholder_phone", params=NoParams)
+def placeholder_phone(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A phone number with X's in it, or digits in a run like 1234-5678 / 00000000."""
+    if not resume.contacts.phones:
+        raise NotApplicable("no phone number")
+    for phone in resume.contacts.phones:
+        digits = re.sub(r"\D", "", phone)
+        if re.search(r"[Xx]", phone) or any(s in digits for s in _SEQUENTIAL):
+            n = _line_of(ctx, phone)
+            if n:
+                yield Hit((n,), {"phone": phone})
+
+
+@check("identity.odd_email", params=NoParams)
+def odd_email(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """An e-mail at a placeholder domain (example.com, email.com) or an address that is not well-formed."""
+    found = False
+    for n, raw in enumerate(ctx.doc.lines[:60], 1):
+        for m in re.finditer(r"[\w.%+\-]*@[\w.\-]*", raw):
+            token = m.group(0)
+            if not token.split("@")[0] or "." not in token.split("@")[-1]:
+                if re.search(r"(?:邮箱|email|e-mail|mail)\s*[:：]?\s*$", raw[: m.start()], re.I):
+                    found = True
+                    yield Hit((n,), {"email": token, "why": "not a complete address"}, confidence="medium")
+                continue
+            if _PLACEHOLDER_DOMAINS.search(token):
+                found = True
+                yield Hit((n,), {"email": token, "why": "a placeholder domain"}, confidence="medium")
+    if not found and not resume.contacts.emails:
+        raise NotApplicable("no e-mail address")
+
+
+@check("identity.contact_missing", params=NoParams)
+def contact_missing(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """Neither an e-mail nor a phone number anywhere in the resume."""
+    if not resume.contacts.emails and not resume.contacts.phones:
+        yield Hit((resume.name_line or 1,), {})

@@ -1,0 +1,191 @@
+"""Metric checks: arithmetic that does not add up, on one line of the resume.
+
+Every check compares numbers written side by side (before→after and the stated gain, a rank
+and its Top x%, a medal and its rank); numbers in different sentences are never paired.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
+from auditor.models import Resume
+from auditor.parse.claims import extract_line_claims
+from auditor.parse.text import strip_markup
+
+
+class _P(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _claim_lines(ctx: CheckContext, kinds: set[str]) -> list[int]:
+    lines = sorted({c.line for c in ctx.claims if c.kind in kinds})
+    if not lines:
+        raise NotApplicable(f"no {', '.join(sorted(kinds))} claims")
+    return lines
+
+
+class GainParams(_P):
+    points_tolerance: float = 0.6
+    relative_tolerance: float = 0.1  # 10 % of the stated gain
+    multiplier_tolerance: float = 0.12
+
+
+def gain_matches(before: float, after: float, kind: str, gain: float, unit: str | None, p: GainParams) -> bool:
+    """Absolute points and relative percent are both accepted: resumes use either."""
+    diff = abs(after - before)
+    if kind == "multiplier":
+        lo, hi = sorted((before, after))
+        return lo > 0 and abs(hi / lo - gain) <= max(0.25, gain * p.multiplier_tolerance)
+    if kind == "pp":
+        return abs(diff - gain) <= p.points_tolerance
+    points_ok = unit in ("%", "％") and abs(diff - gain) <= p.points_tolerance
+    relative_ok = before != 0 and abs(diff / abs(before) * 100 - gain) <= max(1.0, gain * p.relative_tolerance)
+    return points_ok or relative_ok
+
+
+@check("metric.gain_mismatch", params=GainParams)
+def gain_mismatch(resume: Resume, p: GainParams, ctx: CheckContext) -> Iterator[Hit]:
+    """before→after figures whose stated gain beside them (+25 pct, (15x), 提升 8 个百分点) fits neither
+    as absolute points nor as relative percent.
+
+    Not a hit: a gain in another clause (it may measure something else); consistent arithmetic.
+    """
+    for n in _claim_lines(ctx, {"before_after"}):
+        text = strip_markup(ctx.doc.line(n))
+        raws = extract_line_claims(text)
+        for i, r in enumerate(raws):
+            if r.kind != "before_after" or r.before is None or r.after is None:
+                continue
+            gain = None
+            if i + 1 < len(raws) and raws[i + 1].kind in ("pp", "percent", "multiplier"):
+                between = text[r.end : raws[i + 1].start]
+                if re.fullmatch(r"\s*[(（]\s*[+\-]?\s*|\s*[,，]?\s*(?:提升|提高|增加|降低|减少|下降)了?\s*|\s*[(（]\s*(?:提升|提高|增加|降低|减少|下降|up|down)\s*", between, re.I):
+                    gain = raws[i + 1]
+            if gain is None and i > 0 and raws[i - 1].kind in ("pp", "multiplier"):
+                between = text[raws[i - 1].end : r.start]
+                if re.fullmatch(r"\s*[(（]\s*(?:从)?\s*", between):
+                    gain = raws[i - 1]
+            if gain is None or gain.value is None:
+                continue
+            if not gain_matches(r.before, r.after, gain.kind, gain.value, r.unit, p):
+                diff = abs(r.after - r.before)
+                rel = diff / abs(r.before) * 100 if r.before else float("nan")
+                ratio = max(r.before, r.after) / min(r.before, r.after) if min(r.before, r.after) > 0 else float("nan")
+                yield Hit(
+                    (n,),
+                    {
+                        "before": r.before, "after": r.after, "unit": r.unit or "",
+                        "stated": text[gain.start : gain.end].strip(), "points": round(diff, 2),
+                        "relative": round(rel, 1), "ratio": round(ratio, 2),
+                    },
+                    key=f"{r.start}",
+                )
+
+
+@check("metric.rank_vs_top_percent", params=NoParams)
+def rank_vs_top_percent(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A rank n/N next to a 'Top x%' that the rank does not reach (128/2664 is 4.8%, not Top 1%)."""
+    for n in _claim_lines(ctx, {"rank"}):
+        raws = extract_line_claims(strip_markup(ctx.doc.line(n)))
+        ranks = [r for r in raws if r.kind == "rank"]
+        tops = [r for r in raws if r.kind == "top_percent"]
+        for rank in ranks:
+            for top in tops:
+                pos, total = int(rank.before or 0), int(rank.after or 0)
+                allowed = math.ceil(total * (top.value or 0) / 100)
+                if total and pos > allowed:
+                    yield Hit((n,), {"rank": pos, "total": total, "top": top.value, "actual": round(pos / total * 100, 1), "allowed": allowed})
+
+
+def cutoff(expr: str, teams: int) -> int:
+    """'10%' -> floor(10% of teams); '10' -> 10; '10+0.2%' -> 10 + floor(0.2% of teams)."""
+    total = 0
+    for term in expr.replace(" ", "").split("+"):
+        total += math.floor(float(term[:-1]) / 100 * teams) if term.endswith("%") else int(term)
+    return total
+
+
+_MEDAL_WORDS = {"gold": r"金牌|gold", "silver": r"银牌|silver", "bronze": r"铜牌|bronze"}
+_ORDER = {"gold": 3, "silver": 2, "bronze": 1, None: 0}
+
+
+@check("metric.kaggle_medal_vs_rank", params=NoParams)
+def kaggle_medal_vs_rank(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A Kaggle medal claimed with a rank n/N that earns a lesser medal (or none) under Kaggle's progression table."""
+    bands = ctx.kb.competitions.kaggle_medals if ctx.kb.competitions else []
+    if not bands:
+        raise NotApplicable("no Kaggle medal table in the knowledge base")
+    for n in _claim_lines(ctx, {"rank"}):
+        text = strip_markup(ctx.doc.line(n))
+        if not re.search(r"kaggle", text, re.I):
+            continue
+        claimed = next((m for m, pat in _MEDAL_WORDS.items() if re.search(pat, text, re.I)), None)
+        if claimed is None:
+            continue
+        for r in extract_line_claims(text):
+            if r.kind != "rank":
+                continue
+            pos, teams = int(r.before or 0), int(r.after or 0)
+            band = next((b for b in bands if b.min_teams <= teams and (b.max_teams is None or teams <= b.max_teams)), None)
+            if band is None:
+                continue
+            earned = None
+            for medal in ("gold", "silver", "bronze"):
+                if pos <= cutoff(getattr(band, medal), teams):
+                    earned = medal
+                    break
+            if _ORDER[earned] < _ORDER[claimed]:
+                yield Hit(
+                    (n,),
+                    {"claimed": claimed, "rank": pos, "teams": teams, "earned": earned or "no medal",
+                     "cut": cutoff(getattr(band, claimed), teams)},
+                )
+
+
+_RATE = re.compile(r"(准确率|召回率|精确率|精度|正确率|命中率|覆盖率|满意度|解决率|采纳率|成功率|通过率|保留率|accuracy|precision|recall|f1|success rate|hit rate)", re.I)
+
+
+@check("metric.rate_over_100", params=NoParams)
+def rate_over_100(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A rate (accuracy, recall, satisfaction…) stated above 100%.
+
+    Not a hit: an increase of more than 100% ('提升 150%'), which is a relative change.
+    """
+    for n in _claim_lines(ctx, {"percent", "before_after"}):
+        text = strip_markup(ctx.doc.line(n))
+        for m in re.finditer(r"(\d+(?:\.\d+)?)\s*[%％]", text):
+            if float(m.group(1)) <= 100:
+                continue
+            before = text[max(0, m.start() - 10) : m.start()]
+            if _RATE.search(before) and not re.search(r"提升|提高|增加|增长|降低|减少|improv|increas|reduc|gain|\+", before, re.I):
+                yield Hit((n,), {"value": m.group(0), "what": _RATE.search(before).group(1)})  # type: ignore[union-attr]
+
+
+_TOTAL = re.compile(r"(?:共|总计|合计|total(?:ling)?|in total)\s*(\d+(?:\.\d+)?)\s*([kKwW万千]?)", re.I)
+_PARTS = re.compile(r"(\d+(?:\.\d+)?)\s*([kKwW万千]?)\s*(?:\+\s*[^\d+]{0,8}?(\d+(?:\.\d+)?)\s*([kKwW万千]?)){1,}")
+
+
+@check("metric.parts_sum_mismatch", params=NoParams)
+def parts_sum_mismatch(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A total ('共9k条') followed by parts ('3k+3k+3k') that do not add up to it."""
+    for n, raw in enumerate(ctx.doc.lines, 1):
+        text = strip_markup(raw)
+        total = _TOTAL.search(text)
+        if not total:
+            continue
+        rest = text[total.end() :]
+        chain = re.search(r"(\d+(?:\.\d+)?\s*[kKwW万千]?)(?:\s*\+\s*[^\d+]{0,10}?\d+(?:\.\d+)?\s*[kKwW万千]?)+", rest)
+        if not chain:
+            continue
+        parts = [float(x) for x, _ in re.findall(r"(\d+(?:\.\d+)?)\s*([kKwW万千]?)", chain.group(0))]
+        units = {u.lower() for _, u in re.findall(r"(\d+(?:\.\d+)?)\s*([kKwW万千]?)", chain.group(0))}
+        if len(parts) < 2 or units != {total.group(2).lower()}:
+            continue
+        value = float(total.group(1))
+        if abs(sum(parts) - value) > max(0.01, value * 0.02):
+            yield Hit((n,), {"total": total.group(0).strip(), "parts": chain.group(0).strip(), "sum": round(sum(parts), 2)})

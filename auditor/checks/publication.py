@@ -1,0 +1,217 @@
+"""Publication checks: stale or premature status, tier claims, unknown venues, reports listed
+as papers, author position, citation claims without a profile."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from auditor.catalog.kb import KnowledgeBase, Venue
+from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
+from auditor.models import Publication, Resume
+from auditor.parse.dates import Point
+
+
+class _P(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _venue(kb: KnowledgeBase, pub: Publication) -> Venue | None:
+    return kb.venue_by_id.get(pub.venue_id) if pub.venue_id else None
+
+
+def decision_date(venue: Venue, year: int, margin_months: int) -> tuple[Point, str, bool] | None:
+    """When every decision of the venue for `year` was out: the exact (latest) date from the KB
+    (sure), else the latest typical month plus a margin (less sure). Journals have no such date."""
+    entry = venue.years.get(str(year))
+    if entry and (entry.notification_latest or entry.notification):
+        day = entry.notification_latest or entry.notification
+        y, m, _ = day.split("-")  # type: ignore[union-attr]
+        return Point(int(y), int(m)), day, True  # type: ignore[return-value]
+    typical = venue.typical
+    if typical and typical.notification_month:
+        latest = typical.notification_month_range[1] if typical.notification_month_range else typical.notification_month
+        month = latest + margin_months
+        y, m = year + (month - 1) // 12, (month - 1) % 12 + 1
+        return Point(y, m), f"{y:04d}-{m:02d}", False
+    return None
+
+
+def _pubs(resume: Resume) -> list[Publication]:
+    if not resume.publications:
+        raise NotApplicable("no publications")
+    return resume.publications
+
+
+def _name(pub: Publication) -> str:
+    return pub.title or f"{pub.venue} {pub.year or ''}".strip()
+
+
+class StaleParams(_P):
+    grace_months: int = 1  # after the exact notification date
+    typical_margin_months: int = 2  # after the typical notification month, when no exact date is known
+
+
+@check("publication.stale_under_review", params=StaleParams)
+def stale_under_review(resume: Resume, p: StaleParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A paper 'under review' at a conference whose decision for that year is already out.
+
+    Not a hit: journals (no fixed decision date); venues or years the KB does not know;
+    within `grace_months` of the notification.
+    """
+    for pub in _pubs(resume):
+        venue = _venue(ctx.kb, pub)
+        if pub.status != "under_review" or venue is None or pub.year is None or venue.kind == "journal":
+            continue
+        when = decision_date(venue, pub.year, p.typical_margin_months)
+        if when is None:
+            continue
+        point, label, exact = when
+        if ctx.as_of.index > point.index + (p.grace_months if exact else 0):
+            yield Hit(
+                (pub.line,),
+                {"paper": _name(pub), "venue": venue.short, "year": pub.year, "notified": label, "as_of": ctx.as_of.iso(),
+                 "how": "" if exact else "~"},
+                confidence="high" if exact else "medium",
+            )
+
+
+@check("publication.accepted_before_notification", params=NoParams)
+def accepted_before_notification(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A paper claimed accepted or published at a conference whose decisions are not out yet on the as-of date.
+
+    Only exact notification dates from the KB are used: a typical month is not sure enough.
+    """
+    for pub in _pubs(resume):
+        venue = _venue(ctx.kb, pub)
+        if pub.status not in ("accepted", "published") or venue is None or pub.year is None:
+            continue
+        entry = venue.years.get(str(pub.year))
+        if not entry or not entry.notification or (entry.multi_cycle and not entry.notification_earliest):
+            continue  # early-cycle acceptances exist and their date is unknown
+        first = entry.notification_earliest or entry.notification
+        y, m, d = (int(x) for x in first.split("-"))
+        if ctx.as_of.index < Point(y, m).index:
+            yield Hit((pub.line,), {"paper": _name(pub), "venue": venue.short, "year": pub.year, "notified": first, "as_of": ctx.as_of.iso()})
+
+
+@check("publication.tier_mismatch", params=NoParams)
+def tier_mismatch(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A claimed CCF tier that differs from the venue's rank in the CCF list (or a Findings/workshop
+    paper claimed as CCF-A).
+
+    Not a hit: venues the KB does not know (see unknown-venue); tiers of other lists (SCI, 中科院).
+    """
+    for pub in _pubs(resume):
+        if not pub.claimed_tier or not pub.claimed_tier.startswith("CCF-"):
+            continue
+        venue = _venue(ctx.kb, pub)
+        if venue is None or not _rank_known(venue):
+            continue
+        ranks = {venue.ccf, venue.ccf_2026}
+        if pub.claimed_tier.removeprefix("CCF-") in ranks:
+            continue  # matches the 2022 or the 2026 edition
+        actual = _rank_text(venue.ccf, "2022") + "; " + _rank_text(venue.ccf_2026, "2026")
+        yield Hit((pub.line,), {"paper": _name(pub), "venue": venue.short, "claimed": pub.claimed_tier, "actual": actual})
+
+
+def _rank_known(venue: Venue) -> bool:
+    """Both editions' ranks are verified (a 'listed' rank or a verified absence)."""
+    ok_2022 = (venue.ccf_status or "").startswith(("listed", "not_listed"))
+    ok_2026 = (venue.ccf_2026_status or "") in ("listed", "not_listed")
+    return ok_2022 and ok_2026
+
+
+def _rank_text(rank: str | None, edition: str) -> str:
+    return f"CCF-{rank} ({edition})" if rank else f"not listed ({edition})"
+
+
+class UnknownVenueParams(_P):
+    min_similarity: float = 70.0
+
+
+@check("publication.unknown_venue", params=UnknownVenueParams)
+def unknown_venue(resume: Resume, p: UnknownVenueParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A venue abbreviation the KB does not know, with the nearest known one when there is one.
+
+    Not a hit: Chinese or long venue names (coverage of those is thin); internal reports.
+    """
+    from rapidfuzz import fuzz, process
+
+    names = {a: v for v in ctx.kb.venues for a in [v.short, *v.aliases] if re.fullmatch(r"[A-Za-z\-]{2,12}", a)}
+    for pub in _pubs(resume):
+        if pub.venue_id or not pub.venue or pub.kind_hint != "paper" or not re.fullmatch(r"[A-Z][A-Za-z\-]{1,11}", pub.venue):
+            continue
+        best = process.extractOne(pub.venue, list(names), scorer=fuzz.ratio, processor=str.upper) if names else None
+        suggestion = names[best[0]].short if best and best[1] >= p.min_similarity else None
+        hint = ctx.language == "zh" and (f"（是否为 {suggestion}？）" if suggestion else "") or (f" (did you mean {suggestion}?)" if suggestion else "")
+        yield Hit((pub.line,), {"paper": _name(pub), "venue": pub.venue, "suggestion": hint}, confidence="medium" if suggestion else "low")
+
+
+@check("publication.not_a_paper", params=NoParams)
+def not_a_paper(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """An internal report, patent or thesis listed among academic papers."""
+    for pub in _pubs(resume):
+        if pub.found_in == "publications" and pub.kind_hint in ("internal_report", "patent"):
+            yield Hit((pub.line,), {"paper": _name(pub), "what": pub.venue or pub.kind_hint})
+
+
+@check("publication.author_position_mismatch", params=NoParams)
+def author_position_mismatch(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A stated position ('第一作者') that differs from where the candidate's name stands in the author list.
+
+    Not a hit: equal contribution (a co-first author may be listed second); no marked name in the list.
+    """
+    from auditor.parse.publications import _authors
+
+    for pub in _pubs(resume):
+        if pub.position_source != "stated" or not pub.authors or pub.equal_contribution:
+            continue
+        raw = ctx.doc.line(pub.line)
+        _, bold_pos, _ = _authors(re.split(r";|；", raw)[1:])
+        if bold_pos and pub.author_position and bold_pos != pub.author_position:
+            yield Hit((pub.line,), {"paper": _name(pub), "stated": pub.author_position, "listed": bold_pos})
+
+
+_PROFILE = re.compile(r"scholar\.google|semanticscholar\.org|dblp\.org|orcid\.org|researchgate\.net|openreview\.net/profile", re.I)
+
+
+@check("publication.citations_without_profile", params=NoParams)
+def citations_without_profile(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A citation count claimed with no link to a public profile (Google Scholar, Semantic Scholar, DBLP)."""
+    cites = [c for c in ctx.claims if c.kind == "citations" and (c.value or 0) >= 50]
+    if not cites:
+        raise NotApplicable("no citation count claimed")
+    if any(_PROFILE.search(link) for link in resume.contacts.links):
+        return
+    top = max(cites, key=lambda c: c.value or 0)
+    yield Hit(tuple(c.line for c in cites[:4]), {"count": int(top.value or 0)})
+
+
+@check("publication.under_review_listed_as_published", params=NoParams)
+def under_review_listed_as_published(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """An under-review paper inside a section headed as published papers ('发表论文', 'Published Papers').
+
+    Not a hit: a neutral heading ('论文', 'Publications'), where listing submissions is normal.
+    """
+    published_heads = [s for s in ctx.sections if s.kind == "publication" and re.search(r"发表|published", s.heading, re.I)]
+    if not published_heads:
+        raise NotApplicable("no section headed as published papers")
+    for pub in resume.publications:
+        if pub.status == "under_review" and any(s.line < pub.line <= (s.body[-1] if s.body else s.line) for s in published_heads):
+            head = next(s for s in published_heads if s.line < pub.line)
+            yield Hit((head.line, pub.line), {"paper": _name(pub), "heading": head.heading.strip("#* ")})
+
+
+@check("publication.same_paper_two_statuses", params=NoParams)
+def same_paper_two_statuses(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """The same paper (same title) listed twice with different statuses, e.g. under review and published."""
+    from rapidfuzz import fuzz
+
+    titled = [x for x in _pubs(resume) if x.title and len(x.title) >= 15]
+    for i, a in enumerate(titled):
+        for b in titled[i + 1 :]:
+            if a.status != b.status and fuzz.ratio(a.title.lower(), b.title.lower()) >= 92:  # type: ignore[union-attr]
+                yield Hit((a.line, b.line), {"paper": a.title, "a": a.status, "b": b.status})

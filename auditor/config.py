@@ -1,0 +1,77 @@
+"""The user's config: `resume-audit.toml` in the working folder, or the file given by --config.
+
+    as_of = "2026-11-23"              # optional; the CLI flag wins
+    [rules]
+    disable  = ["TIM009"]             # ids or names
+    severity = { TIM008 = "low" }
+    extra    = ["team_rules.yaml"]    # more rule files, relative to this file
+    [[accepted]]                      # findings a reviewer has explained (like a linter baseline)
+    fingerprint = "3f1c…"
+    reason = "Part-time master's, confirmed with the school"
+    by = "alice"
+
+TOML (stdlib tomllib) rather than a [tool] table: reviewers keep one small file per hiring team.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from auditor.engine import AuditConfig
+from auditor.errors import RuleFileError
+from auditor.models import Accepted
+
+DEFAULT_NAME = "resume-audit.toml"
+SEVERITIES = {"info", "low", "medium", "high"}
+
+
+@dataclass
+class UserConfig:
+    audit: AuditConfig = field(default_factory=AuditConfig)
+    extra_rules: tuple[Path, ...] = ()
+    as_of: dt.date | None = None
+    path: Path | None = None
+
+
+def load_config(path: Path | None, cwd: Path) -> UserConfig:
+    if path is None:
+        candidate = cwd / DEFAULT_NAME
+        if not candidate.exists():
+            return UserConfig()
+        path = candidate
+    if not path.exists():
+        raise RuleFileError(f"{path}: config file not found")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise RuleFileError(f"{path}: invalid TOML: {exc}") from exc
+    unknown = set(data) - {"as_of", "rules", "accepted"}
+    if unknown:
+        raise RuleFileError(f"{path}: field '{sorted(unknown)[0]}': unknown setting")
+    rules = data.get("rules", {})
+    if set(rules) - {"disable", "severity", "extra"}:
+        raise RuleFileError(f"{path}: field 'rules.{sorted(set(rules) - {'disable', 'severity', 'extra'})[0]}': unknown setting")
+    severity = rules.get("severity", {})
+    for rid, sev in severity.items():
+        if sev not in SEVERITIES:
+            raise RuleFileError(f"{path}: field 'rules.severity.{rid}': must be one of info, low, medium, high")
+    accepted: dict[str, Accepted] = {}
+    for i, item in enumerate(data.get("accepted", [])):
+        if not isinstance(item, dict) or not item.get("fingerprint") or not item.get("reason"):
+            raise RuleFileError(f"{path}: field 'accepted[{i}]': needs a fingerprint and a reason")
+        accepted[str(item["fingerprint"])] = Accepted(reason=str(item["reason"]), by=item.get("by"))
+    as_of = data.get("as_of")
+    if as_of is not None and not isinstance(as_of, dt.date):
+        try:
+            as_of = dt.date.fromisoformat(str(as_of))
+        except ValueError as exc:
+            raise RuleFileError(f"{path}: field 'as_of': must be YYYY-MM-DD") from exc
+    return UserConfig(
+        audit=AuditConfig(disabled=set(rules.get("disable", [])), severity=dict(severity), accepted=accepted),
+        extra_rules=tuple((path.parent / p).resolve() for p in rules.get("extra", [])),
+        as_of=as_of,
+        path=path,
+    )

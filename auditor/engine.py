@@ -1,0 +1,156 @@
+"""The audit: run every enabled rule over a parsed resume and turn hits into findings.
+
+The engine, not the check, adds the rule's id, category, severity and texts, quotes the
+evidence lines from the Document and computes the fingerprint, so every finding has the
+same shape. A check that raises becomes an `error` entry and the audit goes on (strict
+mode, used by the tests, re-raises).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from auditor.catalog import Catalog, load_catalog
+from auditor.catalog.rules import Rule
+from auditor.checks.registry import CheckContext, Hit, NotApplicable
+from auditor.models import (
+    SEVERITY_ORDER,
+    Accepted,
+    Document,
+    Evidence,
+    Finding,
+    RuleCheck,
+)
+from auditor.parse import Parsed, parse
+from auditor.parse.dates import Point
+
+
+@dataclass
+class AuditConfig:
+    """What the user's config changes: rules off, severities, accepted findings."""
+
+    disabled: set[str] = field(default_factory=set)
+    severity: dict[str, str] = field(default_factory=dict)
+    accepted: dict[str, Accepted] = field(default_factory=dict)  # fingerprint -> reason
+    only: set[str] | None = None
+
+
+@dataclass
+class AuditResult:
+    findings: list[Finding]
+    checks: list[RuleCheck]
+
+
+def fmt(value: object) -> str:
+    """Message values: 5.0 -> '5', 0.048 -> '0.048', lists joined."""
+    if isinstance(value, float):
+        return f"{value:.1f}".rstrip("0").rstrip(".") if abs(value) >= 1 or value == 0 else f"{value:.3g}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(fmt(v) for v in value)
+    return "" if value is None else str(value)
+
+
+class _Values(dict):
+    def __missing__(self, key: str) -> str:
+        raise KeyError(f"message placeholder '{{{key}}}' has no value")
+
+
+def render(template: str, values: dict[str, object]) -> str:
+    return template.format_map(_Values({k: fmt(v) for k, v in values.items()}))
+
+
+def fingerprint(rule_id: str, evidence: list[Evidence], key: str = "") -> str:
+    """rule id + the evidence text (not line numbers), so it survives a reflowed resume."""
+    norm = "\n".join(re.sub(r"\s+", " ", e.text).strip().lower() for e in evidence)
+    return hashlib.sha256(f"{rule_id}\n{norm}\n{key}".encode()).hexdigest()[:16]
+
+
+def _finding(rule: Rule, hit: Hit, doc: Document, lang: str, config: AuditConfig) -> Finding:
+    lines = sorted({n for n in hit.lines if 1 <= n <= len(doc.lines)})
+    evidence = [Evidence(line=n, text=doc.line(n).strip()) for n in lines]
+    base = config.severity.get(rule.id, rule.severity)
+    severity = base
+    if hit.severity and SEVERITY_ORDER[hit.severity] < SEVERITY_ORDER[base]:
+        severity = hit.severity
+    fp = fingerprint(rule.id, evidence, hit.key)
+    return Finding(
+        id=f"{rule.id}-{fp[:8]}",
+        rule_id=rule.id,
+        rule_name=rule.name,
+        category=rule.category,
+        severity=severity,  # type: ignore[arg-type]
+        confidence=(hit.confidence or rule.confidence),  # type: ignore[arg-type]
+        title=rule.title.get(lang),
+        message=render(rule.message.get(lang), hit.values),
+        evidence=evidence,
+        questions=[render(rule.question.get(lang), hit.values)],
+        fingerprint=fp,
+        accepted=config.accepted.get(fp),
+    )
+
+
+def audit(
+    doc: Document,
+    parsed: Parsed,
+    catalog: Catalog,
+    as_of: Point,
+    *,
+    lang: str | None = None,
+    config: AuditConfig | None = None,
+    strict: bool = False,
+) -> AuditResult:
+    from auditor.checks import REGISTRY
+
+    config = config or AuditConfig()
+    lang = lang or doc.language
+    ctx = CheckContext(doc=doc, kb=catalog.kb, as_of=as_of, claims=parsed.claims, sections=parsed.sections, language=lang)
+    findings: list[Finding] = []
+    checks: list[RuleCheck] = []
+    for rule in catalog.rules:
+        if config.only is not None and rule.id not in config.only:
+            continue
+        if rule.id in config.disabled or rule.name in config.disabled or not rule.enabled:
+            continue
+        spec = REGISTRY[rule.check]
+        try:
+            hits = list(spec.fn(parsed.resume, catalog.params[rule.id], ctx))
+        except NotApplicable as na:
+            checks.append(RuleCheck(rule_id=rule.id, status="not_applicable", detail=str(na) or None))
+            continue
+        except Exception as exc:  # a broken check must not lose the other findings
+            if strict:
+                raise
+            checks.append(RuleCheck(rule_id=rule.id, status="error", detail=f"{type(exc).__name__}: {exc}"))
+            continue
+        seen: set[str] = set()
+        fired = 0
+        for hit in hits:
+            f = _finding(rule, hit, doc, lang, config)
+            if f.fingerprint in seen:
+                continue
+            seen.add(f.fingerprint)
+            findings.append(f)
+            fired += 1
+        checks.append(RuleCheck(rule_id=rule.id, status="fired" if fired else "passed", detail=f"{fired} finding(s)" if fired else None))
+    findings.sort(key=lambda f: (-SEVERITY_ORDER[f.severity], f.evidence[0].line if f.evidence else 0, f.rule_id))
+    return AuditResult(findings, checks)
+
+
+def audit_text(
+    text: str,
+    *,
+    as_of: Point,
+    only: list[str] | None = None,
+    strict: bool = False,
+    catalog: Catalog | None = None,
+) -> list[Finding]:
+    """Findings for a resume given as text (rule examples, tests)."""
+    from auditor.ingest import ingest_text
+
+    catalog = catalog or load_catalog()
+    doc = ingest_text(text)
+    parsed = parse(doc, catalog.kb)
+    cfg = AuditConfig(only=set(only) if only is not None else None)
+    return audit(doc, parsed, catalog, as_of, config=cfg, strict=strict).findings

@@ -1,0 +1,235 @@
+"""Pydantic models: the Document, the parsed Resume and the JSON report (a public contract).
+
+SCHEMA_VERSION history:
+  1 - first public version (DESIGN.md). Fields may be added; renaming or removing one bumps it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Language = Literal["zh", "en"]
+ExperienceKind = Literal["fulltime", "internship", "research", "project", "competition", "other"]
+PubStatus = Literal["published", "accepted", "under_review", "preprint", "unknown"]
+Category = Literal[
+    "identity", "education", "timeline", "publication", "metric", "anachronism", "content", "verification"
+]
+Severity = Literal["info", "low", "medium", "high"]
+Confidence = Literal["low", "medium", "high"]
+CheckStatus = Literal["unchecked", "confirmed", "contradicted", "not_found", "error"]
+Precision = Literal["month", "year"]
+
+SEVERITY_ORDER: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3}
+CONFIDENCE_ORDER: dict[str, int] = {"low": 0, "medium": 1, "high": 2}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DroppedText(_Model):
+    """Text removed at ingest (watermark residue, rotated or hidden PDF text), kept for the record."""
+
+    text: str
+    reason: str
+    page: int | None = None
+
+
+class Document(_Model):
+    """A resume as numbered lines: every evidence line number refers to `lines` (1-based)."""
+
+    path: str
+    sha256: str
+    format: str
+    language: Language
+    lines: list[str]
+    dropped: list[DroppedText] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+
+    def line(self, number: int) -> str:
+        """The text of 1-based line `number` ('' when out of range)."""
+        return self.lines[number - 1] if 1 <= number <= len(self.lines) else ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+class Contacts(_Model):
+    emails: list[str] = Field(default_factory=list)
+    phones: list[str] = Field(default_factory=list)
+    links: list[str] = Field(default_factory=list)
+    line: int | None = None
+
+
+class Bullet(_Model):
+    line: int
+    text: str
+
+
+class Education(_Model):
+    institution: str | None = None
+    degree: str | None = None
+    degree_level: Literal["bachelor", "master", "phd", "other"] | None = None
+    major: str | None = None
+    start: str | None = None
+    end: str | None = None
+    ongoing: bool = False
+    expected: bool = False
+    precision: Precision = "month"
+    line: int
+    date_line: int | None = None
+
+
+class Experience(_Model):
+    org: str | None = None
+    title: str | None = None
+    kind: ExperienceKind
+    kind_confidence: Confidence = "medium"
+    start: str | None = None
+    end: str | None = None
+    ongoing: bool = False
+    precision: Precision = "month"
+    line: int
+    date_line: int | None = None
+    section: str | None = None
+    bullets: list[Bullet] = Field(default_factory=list)
+    last_line: int | None = None
+
+
+class Publication(_Model):
+    title: str | None = None
+    venue: str | None = None
+    venue_id: str | None = None
+    year: int | None = None
+    status: PubStatus = "unknown"
+    status_text: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    author_position: int | None = None
+    author_count: int | None = None
+    position_source: Literal["bold", "stated", "none"] = "none"
+    equal_contribution: bool = False
+    claimed_tier: str | None = None
+    kind_hint: Literal["paper", "internal_report", "patent", "thesis"] = "paper"
+    found_in: Literal["publications", "inline"] = "publications"
+    line: int
+
+
+class Award(_Model):
+    title: str
+    year: int | None = None
+    rank: str | None = None
+    rank_n: int | None = None
+    rank_total: int | None = None
+    top_percent: float | None = None
+    medal: Literal["gold", "silver", "bronze"] | None = None
+    line: int
+
+
+class Section(_Model):
+    kind: str
+    heading: str
+    line: int
+    last_line: int
+
+
+class Resume(_Model):
+    name: str | None = None
+    name_line: int | None = None
+    contacts: Contacts = Field(default_factory=Contacts)
+    education: list[Education] = Field(default_factory=list)
+    experience: list[Experience] = Field(default_factory=list)
+    publications: list[Publication] = Field(default_factory=list)
+    awards: list[Award] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    claimed_years: float | None = None
+    claimed_years_line: int | None = None
+
+
+class ClaimCheck(_Model):
+    status: CheckStatus = "unchecked"
+    source: str | None = None
+    url: str | None = None
+    detail: str | None = None
+
+
+class Claim(_Model):
+    id: str
+    kind: str
+    text: str
+    line: int
+    verifiability: Literal["public", "private", "none"]
+    value: float | None = None
+    before: float | None = None
+    after: float | None = None
+    unit: str | None = None
+    check: ClaimCheck = Field(default_factory=ClaimCheck)
+
+
+class Evidence(_Model):
+    line: int
+    text: str
+
+
+class Accepted(_Model):
+    reason: str
+    by: str | None = None
+
+
+class Finding(_Model):
+    id: str
+    rule_id: str
+    rule_name: str
+    category: Category
+    severity: Severity
+    confidence: Confidence
+    title: str
+    message: str
+    evidence: list[Evidence]
+    questions: list[str] = Field(default_factory=list)
+    fingerprint: str
+    accepted: Accepted | None = None
+
+
+class RuleCheck(_Model):
+    rule_id: str
+    status: Literal["passed", "fired", "not_applicable", "error"]
+    detail: str | None = None
+
+
+class Question(_Model):
+    text: str
+    finding_ids: list[str]
+    priority: int
+
+
+class Risk(_Model):
+    score: int = Field(ge=0, le=100)
+    level: Literal["low", "medium", "high"]
+
+
+class SourceInfo(_Model):
+    path: str
+    sha256: str
+    format: str
+    language: Language
+    lines: int
+
+
+class Report(_Model):
+    """The JSON report, schema_version 1 (DESIGN.md)."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    source: SourceInfo
+    as_of: str
+    resume: Resume
+    claims: list[Claim] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    checks: list[RuleCheck] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+    risk: Risk
+    text: list[str] = Field(default_factory=list, description="the numbered resume lines evidence refers to")

@@ -1,0 +1,152 @@
+"""Claims: every number-bearing statement, with its kind, line and whether the public can check it.
+
+Stars, downloads, citations, competition ranks and papers are public; internal metrics
+(percentages, latency, QPS, money, headcount) only the candidate's employer can confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.models import Claim
+from auditor.parse.text import strip_markup
+
+_NUM = r"(\d+(?:\.\d+)?)"
+_UNIT = r"(%|％|ms|毫秒|s|秒|分钟|min|小时|h|pp|个百分点|x|倍|k|K|w|W|万|亿|/5(?:\.0)?|/10|/100)?"
+ARROW = r"(?:→|->|=>|⇒|➔|➜|\s+to\s+|降至|降低至|降低到|降到|提升至|提升到|提高至|提高到|增加至|增加到|增长至|增长到|减少至|减少到|压降至|缩短至|缩短到|优化至|优化到|上升至|上升到|下降至|下降到|至|到)"
+BEFORE_AFTER = re.compile(rf"(?:从\s*)?(?:[^\d\s]{{0,8}}?)\s*(?<![A-Za-z\d.]){_NUM}\s*{_UNIT}\s*{ARROW}\s*{_NUM}\s*{_UNIT}", re.I)
+PERCENT = re.compile(rf"{_NUM}\s*[%％]")
+PP = re.compile(rf"{_NUM}\s*(?:pp\b|个百分点|pct\b|percentage points?)", re.I)
+MULT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:x|×|倍)(?![A-Za-z\d])", re.I)
+STARS = re.compile(rf"{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:个)?\s*(?:github\s*)?(?:stars?|星标|star数|⭐|颗星)|(?:stars?|星标)\s*[:：]?\s*{_NUM}\s*([kK千w万]?)", re.I)
+DOWNLOADS = re.compile(rf"(?:下载量?|downloads?)\s*[:：]?\s*(?:超过?|达)?\s*{_NUM}\s*([kK千w万]?)|{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:次)?(?:下载|downloads?)", re.I)
+CITATIONS = re.compile(rf"(?:被引(?:用)?(?:数|量|次数)?|引用(?:数|量|次数)?|citations?|cited)\s*(?:超过?|达|超)?\s*[:：]?\s*{_NUM}\s*([kK千w万]?)|{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:次)?(?:被?引用|citations?)", re.I)
+QPS = re.compile(rf"(?:QPS|TPS|RPS)\s*[:：]?\s*(?:达到?|超过?)?\s*{_NUM}\s*([kK千w万]?)|{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:QPS|TPS|RPS)", re.I)
+LATENCY = re.compile(rf"(?:P9[059]|延迟|时延|latency|响应时间|耗时)[^\d，,。；]{{0,12}}?{_NUM}\s*(ms|毫秒|s|秒)(?![a-z])", re.I)
+MONEY = re.compile(rf"{_NUM}\s*(亿|万|千万|百万|million|billion|[kKmM])?\s*(?:元|美元|人民币|RMB|USD|/年)|[$¥￥]\s*{_NUM}\s*([kKmMbB]|million|billion)?|{_NUM}\s*(亿|千万)", re.I)
+HEADCOUNT = re.compile(rf"{_NUM}\s*\+?\s*(?:FTE|人(?:的)?团队|名(?:工程师|成员)|人力)|(?:团队|带领|管理)\s*{_NUM}\s*\+?\s*人", re.I)
+TOKENS = re.compile(rf"{_NUM}\s*([BMKT万亿]?)\s*(?:tokens?|token)", re.I)
+USERS = re.compile(rf"(?:日活|DAU|MAU|月活|用户数?)\s*[:：]?\s*(?:已达|达到?|超过?)?\s*{_NUM}\s*([kK千w万亿]?)|{_NUM}\s*([kK千w万亿]?)\s*\+?\s*(?:日活|DAU|MAU|用户)", re.I)
+RANK = re.compile(r"(?<![\d.])(\d{1,5})\s*/\s*(\d{2,6})(?![\d.])")
+TOP = re.compile(r"(?:top|前)\s*(\d+(?:\.\d+)?)\s*%", re.I)
+
+PUBLIC_KINDS = {"stars", "downloads", "citations", "rank", "top_percent", "competition"}
+SCALE = {"k": 1e3, "千": 1e3, "w": 1e4, "万": 1e4, "亿": 1e8, "m": 1e6, "b": 1e9, "t": 1e12, "million": 1e6, "billion": 1e9}
+
+
+def is_rank(text: str, m: re.Match[str]) -> bool:
+    """n/N is a rank when a rank word stands just before it, or teams/medal words right after;
+    never a grade ('学业成绩: 93/100', 'GPA 3.8/4.0' is not matched at all)."""
+    if int(m.group(1)) == 0 or int(m.group(1)) > int(m.group(2)):
+        return False
+    before = text[max(0, m.start() - 14) : m.start()]
+    after = text[m.end() : m.end() + 8]
+    if re.search(r"成绩|分数|score|grade|gpa|均分", before, re.I) and not re.search(r"排名|rank", before, re.I):
+        return False
+    return bool(
+        re.search(r"排名|rank|名次|top|第|金牌|银牌|铜牌|medal|place|[(（]$|,\s*$|，\s*$", before, re.I)
+        or re.search(r"^\s*(?:teams?|队|名|支队伍|participants)", after, re.I)
+    )
+
+
+@dataclass
+class _Raw:
+    kind: str
+    start: int
+    end: int
+    value: float | None = None
+    before: float | None = None
+    after: float | None = None
+    unit: str | None = None
+
+
+def _scaled(num: str | None, scale: str | None) -> float | None:
+    if num is None:
+        return None
+    return float(num) * SCALE.get((scale or "").lower(), 1.0)
+
+
+def _first(m: re.Match[str]) -> tuple[str | None, str | None]:
+    groups = [g for g in m.groups()]
+    for i in range(0, len(groups), 2):
+        if groups[i] is not None:
+            return groups[i], groups[i + 1] if i + 1 < len(groups) else None
+    return None, None
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in "，。；;！？") + 1
+    rights = [text.find(c, end) for c in "，。；;！？" if text.find(c, end) != -1]
+    right = min(rights) if rights else len(text)
+    return text[left:right].strip(" ,")
+
+
+def extract_line_claims(text: str) -> list[_Raw]:
+    found: list[_Raw] = []
+
+    def add(raw: _Raw) -> None:
+        if not any(r.start <= raw.start < r.end or raw.start <= r.start < raw.end for r in found):
+            found.append(raw)
+
+    for m in BEFORE_AFTER.finditer(text):
+        a_unit, b_unit = m.group(2), m.group(4)
+        if a_unit and b_unit and a_unit.lower() != b_unit.lower() and not {a_unit, b_unit} <= {"s", "秒", "ms", "毫秒"}:
+            continue
+        arrow = re.search(r"→|->|=>|⇒|➔|➜", m.group(0))
+        if not arrow and not (a_unit or b_unit):
+            continue  # "从 0 到 1" is an idiom, and bare numbers joined by a word are not a change
+        if not arrow and not re.search(r"从|降|提|增|减|缩|优化|上升|下降|\sto\s", m.group(0)):
+            continue
+        if re.search(r"\d\s*[-–~]\s*$", text[: m.start(1)]):  # "12%~18%" is a range, not a change
+            continue
+        add(_Raw("before_after", m.start(1), m.end(), before=float(m.group(1)), after=float(m.group(3)), unit=b_unit or a_unit))
+    for kind, pat in (
+        ("stars", STARS), ("downloads", DOWNLOADS), ("citations", CITATIONS), ("qps", QPS), ("latency", LATENCY),
+        ("tokens", TOKENS), ("users", USERS), ("headcount", HEADCOUNT), ("money", MONEY),
+    ):
+        for m in pat.finditer(text):
+            num, scale = _first(m)
+            if kind == "latency":
+                num, scale = m.group(1), None
+            add(_Raw(kind, m.start(), m.end(), value=_scaled(num, scale), unit=scale or None))
+    for m in TOP.finditer(text):
+        add(_Raw("top_percent", m.start(), m.end(), value=float(m.group(1)), unit="%"))
+    for m in RANK.finditer(text):
+        if is_rank(text, m):
+            add(_Raw("rank", m.start(), m.end(), before=float(m.group(1)), after=float(m.group(2))))
+    for m in PP.finditer(text):
+        add(_Raw("pp", m.start(), m.end(), value=float(m.group(1)), unit="pp"))
+    for m in MULT.finditer(text):
+        add(_Raw("multiplier", m.start(), m.end(), value=float(m.group(1)), unit="x"))
+    for m in PERCENT.finditer(text):
+        add(_Raw("percent", m.start(), m.end(), value=float(m.group(1)), unit="%"))
+    return sorted(found, key=lambda r: r.start)
+
+
+def extract_claims(lines: list[str], skip_lines: set[int] | None = None) -> list[Claim]:
+    """Claims of every line, numbered C1, C2 … in reading order."""
+    claims: list[Claim] = []
+    for n, raw in enumerate(lines, 1):
+        if skip_lines and n in skip_lines:
+            continue
+        text = strip_markup(raw)
+        if not re.search(r"\d", text):
+            continue
+        for r in extract_line_claims(text):
+            kind = r.kind
+            verif = "public" if kind in PUBLIC_KINDS else "private"
+            claims.append(
+                Claim(
+                    id=f"C{len(claims) + 1}",
+                    kind=kind,
+                    text=_clause(text, r.start, r.end)[:240],
+                    line=n,
+                    verifiability=verif,  # type: ignore[arg-type]
+                    value=r.value,
+                    before=r.before,
+                    after=r.after,
+                    unit=r.unit,
+                )
+            )
+    return claims

@@ -1,0 +1,60 @@
+"""Name, e-mails, phones and links from the top of the resume (and anywhere for links)."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.models import Contacts
+from auditor.parse.sections import SectionSpan
+from auditor.parse.text import heading_key, strip_markup
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+EMAIL_LIKE = re.compile(r"(?<![\w.])[\w.%+\-]*@\s?[\w\-]*(?:\.[\w\-]*)*")
+PHONE = re.compile(r"(?<![\w\-])(?:\(?\+?\d{1,3}\)?[\s\-]?)?(?:1[3-9]\d[\s\-]?\d{4}[\s\-]?\d{4}|1[X\dx]{2}[\s\-][Xx\d]{4}[\s\-][Xx\d]{4}|\d{3}[\s\-.]\d{3}[\s\-.]\d{4})(?![\w\-])")
+URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'，。；、]+|(?<![\w@.])(?:github\.com|gitlab\.com|huggingface\.co|scholar\.google\.[a-z.]+|linkedin\.com|kaggle\.com)/[^\s<>()\[\]\"'，。；、]*", re.I)
+_LABEL = re.compile(r"^(?:姓名|name)\s*[:：]\s*", re.I)
+_NOT_NAME = re.compile(r"@|\d{3}|简历|resume|curriculum|cv\b|http|www\.|手机|电话|邮箱|phone|email|地址|address|github", re.I)
+
+
+def find_contacts(lines: list[str]) -> Contacts:
+    emails: list[str] = []
+    phones: list[str] = []
+    links: list[str] = []
+    first: int | None = None
+    for i, raw in enumerate(lines, 1):
+        text = raw
+        for m in EMAIL.finditer(text):
+            if m.group(0) not in emails:
+                emails.append(m.group(0))
+                first = first or i
+        for m in URL.finditer(text):
+            url = m.group(0).rstrip(".,);]>*")
+            if url not in links and "@" not in url:
+                links.append(url)
+        if i <= 40:
+            for m in PHONE.finditer(EMAIL.sub(" ", text)):
+                if m.group(0).strip() not in phones:
+                    phones.append(m.group(0).strip())
+                    first = first or i
+    return Contacts(emails=emails, phones=phones, links=links, line=first)
+
+
+def find_name(lines: list[str], sections: list[SectionSpan]) -> tuple[str | None, int | None]:
+    """The first short line of the header that reads like a name (or 'Name: …')."""
+    header = sections[0].body if sections and sections[0].kind == "header" else []
+    for n in header[:12]:
+        text = strip_markup(lines[n - 1])
+        text = re.sub(r"^#+\s*", "", text)
+        if not text:
+            continue
+        labelled = _LABEL.match(text)
+        if labelled:
+            return text[labelled.end() :].split()[0], n
+        cand = re.split(r"\s*[|｜]\s*|\s{2,}", text)[0].strip()
+        if _NOT_NAME.search(cand) or len(cand) > 40 or not heading_key(cand):
+            continue
+        if re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", cand) or re.fullmatch(r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-.]*){0,3}", cand):
+            return cand, n
+        if re.search(r"[\u4e00-\u9fff]", cand) and len(cand) <= 12:
+            return cand, n
+    return None, None

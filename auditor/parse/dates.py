@@ -1,0 +1,146 @@
+"""Date points and ranges in the forms resumes use, Chinese and English.
+
+Own regular grammar rather than dateparser: dateparser reads "2022 年 9 月" as year 3 and
+returns None for 至今 / Present (shared/research/ecosystem.md, note D). Every pattern here is
+linear (no nested quantifiers), so long runs of digits or spaces cannot make it backtrack.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_MON = r"(?:1[0-2]|0?[1-9])"
+# One point in time. Alternatives, most specific first:
+#   2023.09 / 2023-09 / 2023/9 / 2023年9月 / 2023 年 9 月 / Sep 2023 / Sep. 2023 / 09/2023 / 2023
+_POINT = (
+    rf"(?:(?P<@y1>{_YEAR})\s?(?:[./\-]|年)\s?(?P<@m1>{_MON})(?!\d)(?:\s?月)?(?:\s?(?:[./\-]\s?\d{{1,2}}(?!\d)\s?日?))?"
+    rf"|(?P<@mn>{_MONTH_NAME})\s?,?\s?(?P<@y2>{_YEAR})"
+    rf"|(?P<@m3>{_MON})\s?/\s?(?P<@y3>{_YEAR})"
+    rf"|(?P<@y4>{_YEAR})(?!\d)(?:\s?年)?)"
+)
+_OPEN = r"(?P<open>至今|今|现在|目前|now|present|current(?:ly)?|ongoing|today|till\s?date|to\s?date)"
+_SEP = r"\s?(?:-{1,2}|–|—|~|～|至|到|to|until|till)\s?"
+_NOT_BEFORE = r"(?<![\d.])"
+_NOT_AFTER = r"(?![\d])"
+
+RANGE_RE = re.compile(
+    _NOT_BEFORE + _POINT.replace("@", "a") + _SEP + rf"(?:{_POINT.replace('@', 'b')}|{_OPEN})" + _NOT_AFTER,
+    re.IGNORECASE,
+)
+POINT_RE = re.compile(_NOT_BEFORE + _POINT.replace("@", "a") + _NOT_AFTER, re.IGNORECASE)
+EXPECTED_RE = re.compile(r"预计|预期|expected|anticipated|\(exp\.?\)|in progress|待毕业", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Point:
+    """A month (or a year when `precision` is 'year'; month is then 1 for starts, 12 for ends)."""
+
+    year: int
+    month: int
+    precision: str = "month"
+
+    @property
+    def index(self) -> int:
+        """Months since year 0: differences are month counts."""
+        return self.year * 12 + self.month - 1
+
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: Point
+    end: Point | None  # None = open (至今 / present)
+    span: tuple[int, int]  # character span in the normalised text
+    text: str
+
+    @property
+    def ongoing(self) -> bool:
+        return self.end is None
+
+    @property
+    def precision(self) -> str:
+        if self.start.precision == "year" or (self.end is not None and self.end.precision == "year"):
+            return "year"
+        return "month"
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width digits and punctuation to ASCII) with the length kept per character.
+
+    NFKC can change length (e.g. '㈠'), so fall back to a per-character map that keeps offsets.
+    """
+    out = []
+    for ch in text:
+        n = unicodedata.normalize("NFKC", ch)
+        out.append(n if len(n) == 1 else ch)
+    return "".join(out)
+
+
+def _point(m: re.Match[str], p: str, *, is_end: bool) -> Point | None:
+    g = m.groupdict()
+    if g.get(f"{p}y1"):
+        return Point(int(g[f"{p}y1"]), int(g[f"{p}m1"]))
+    if g.get(f"{p}y2"):
+        name = g[f"{p}mn"].lower().rstrip(".")
+        return Point(int(g[f"{p}y2"]), MONTHS[name[:4] if name.startswith("sept") else name[:3]])
+    if g.get(f"{p}y3"):
+        return Point(int(g[f"{p}y3"]), int(g[f"{p}m3"]))
+    if g.get(f"{p}y4"):
+        return Point(int(g[f"{p}y4"]), 12 if is_end else 1, "year")
+    return None
+
+
+def find_range(text: str) -> DateRange | None:
+    """The first date range in `text`, or None. A range needs a start and an end (or 至今)."""
+    norm = normalise(text)
+    for m in RANGE_RE.finditer(norm):
+        start = _point(m, "a", is_end=False)
+        if start is None:
+            continue
+        end = None if m.group("open") else _point(m, "b", is_end=True)
+        if m.group("open") is None and end is None:
+            continue
+        # "2019-2020" style year ranges are ranges; but "2017-21" is not matched by the grammar.
+        return DateRange(start, end, m.span(), norm[m.start() : m.end()])
+    return None
+
+
+def find_points(text: str) -> list[Point]:
+    """Every single date point in `text` (years alone included)."""
+    norm = normalise(text)
+    pts = []
+    for m in POINT_RE.finditer(norm):
+        p = _point(m, "a", is_end=False)
+        if p is not None:
+            pts.append(p)
+    return pts
+
+
+def parse_iso(value: str | None) -> Point | None:
+    """'YYYY-MM' (or 'YYYY-MM-DD') to a Point."""
+    if not value:
+        return None
+    y, m = value.split("-")[:2]
+    return Point(int(y), int(m))
+
+
+def months_between(a: Point, b: Point) -> int:
+    """Whole months from a to b, counting both ends as in resumes: 2020.07 - 2020.07 is 1 month."""
+    return b.index - a.index + 1
+
+
+def is_expected(text: str) -> bool:
+    return bool(EXPECTED_RE.search(normalise(text)))

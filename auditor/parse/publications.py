@@ -1,0 +1,281 @@
+"""Publications: title, venue, year, status, authors, the candidate's position, claimed tier.
+
+Listed papers come from publication sections; a paper named only in passing ("第一作者论文
+发表于 NeurIPS 2024") is found anywhere else when it names a known venue and a year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.catalog.kb import Venue
+from auditor.models import Publication
+from auditor.parse.sections import SectionSpan
+from auditor.parse.text import strip_markup
+
+_YEAR = r"(?:19[89]\d|20[0-4]\d)"
+STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("under_review", re.compile(r"under\s*review|在审|审稿中|已投稿|投稿中|在投|submitted|in\s*submission|under\s*submission|under\s*revision|major\s*revision|minor\s*revision|修改后重投|返修", re.I)),
+    ("accepted", re.compile(r"to\s*appear|accepted|已接收|被.{0,12}接收|接收|录用|已录用|in\s*press", re.I)),
+    ("preprint", re.compile(r"arxiv|preprint|预印本|corr\b", re.I)),
+    ("published", re.compile(r"published|发表于|已发表|发表在|刊登", re.I)),
+]
+POSITION_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+_POSITION = re.compile(r"第\s*([一二三四五六1-6])\s*作者|(?<!共同)([一二三])作|\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]author", re.I)
+_EN_POS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_EQUAL = re.compile(r"共同一作|共一|co-?first|equal contribution|\*\s*equal", re.I)
+_TIER = re.compile(r"CCF[\s-]?([ABC])(?:\s*类)?|中科院\s*([1-4一二三四])\s*区|(?<![A-Za-z])(SCI|EI|SSCI)(?![A-Za-z])(?:\s*[1-4一二三四]\s*区)?|\b(Q[1-4])\b", re.I)
+_INTERNAL = re.compile(r"内部技术报告|内部报告|技术报告|internal (?:technical )?report|tech(?:nical)? report|白皮书|white ?paper", re.I)
+_PATENT = re.compile(r"专利|patent", re.I)
+_THESIS = re.compile(r"学位论文|毕业论文|硕士论文|博士论文|thesis|dissertation", re.I)
+_GENERIC_VENUE = re.compile(rf"(?<![A-Za-z])([A-Z][A-Za-z]{{1,9}}(?:[- ][A-Z][A-Za-z]{{1,9}})?)\s*['’]?\s*({_YEAR}|\d{{2}})(?!\d)")
+_QUOTED = re.compile(r"[\"“”「『]([^\"“”「」『』]{8,300})[\"“”」』]")
+_PAPER_WORD = re.compile(r"论文|paper|publication|发表|一作|作者", re.I)
+_NOT_VENUE = {"GPT", "LLaMA", "Top", "CCF", "SCI", "EI", "Qwen", "Python", "Java", "Windows", "Office", "ICPC", "ACM"}
+
+
+@dataclass
+class VenueHit:
+    venue_id: str | None
+    name: str
+    year: int | None
+    span: tuple[int, int]
+
+
+class VenueIndex:
+    """Finds venue names (KB aliases, longest first) with the year beside them."""
+
+    def __init__(self, venues: list[Venue]):
+        self.by_alias: dict[str, Venue] = {}
+        for v in venues:
+            for alias in [v.short, *v.aliases]:
+                self.by_alias.setdefault(alias.lower(), v)
+        names = sorted(self.by_alias, key=len, reverse=True)
+        alt = "|".join(re.escape(n) for n in names) or r"(?!x)x"
+        self._re = re.compile(
+            rf"(?<![A-Za-z])(?:(?P<y0>{_YEAR})\s*)?(?P<name>{alt})(?![A-Za-z])(?:\s*['’]?\s*(?P<y1>{_YEAR}|\d{{2}})(?!\d))?(?P<findings>\s*\(?\s*findings\)?)?",
+            re.I,
+        )
+        self._findings_re = re.compile(rf"findings\s+of\s+(?:the\s+)?(?P<name>{alt})(?![A-Za-z])(?:\s*(?P<y1>{_YEAR}))?", re.I)
+
+    def find(self, text: str) -> VenueHit | None:
+        m = self._findings_re.search(text)
+        if m:
+            v = self.by_alias.get(f"{m.group('name').lower()} findings")
+            return VenueHit(v.id if v else None, v.short if v else f"Findings of {m.group('name')}", _year(m.group("y1")), m.span())
+        best: VenueHit | None = None
+        for m in self._re.finditer(text):
+            v = self.by_alias[m.group("name").lower()]
+            year = _year(m.group("y1") or m.group("y0"))
+            if m.group("findings") or re.search(r"findings", text[m.end() : m.end() + 12], re.I):
+                v = self.by_alias.get(f"{v.short.lower()} findings", v)
+            hit = VenueHit(v.id, v.short, year, m.span())
+            if best is None or (best.year is None and year is not None):
+                best = hit
+        return best
+
+    def generic(self, text: str) -> VenueHit | None:
+        """An unknown acronym followed by a year ('TSEM 2023'): a venue we do not know."""
+        for m in _GENERIC_VENUE.finditer(text):
+            name = m.group(1)
+            if name in _NOT_VENUE or not re.search(r"[A-Z].*[A-Z]", name):
+                continue
+            return VenueHit(None, name, _year(m.group(2)), m.span())
+        return None
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    return y if y > 1900 else 2000 + y
+
+
+def _status(text: str) -> tuple[str, str | None]:
+    for status, pat in STATUS_PATTERNS:
+        m = pat.search(text)
+        if m:
+            return status, m.group(0)
+    return "unknown", None
+
+
+def _authors(segments: list[str]) -> tuple[list[str], int | None, bool]:
+    """The author segment: names split by commas; the bold or starred one is the candidate."""
+    for seg in segments:
+        raw = seg
+        if raw.count(",") + raw.count("，") < 1 and "**" not in raw:
+            continue
+        names = [n.strip() for n in re.split(r",|，|\band\b|&", raw) if n.strip()]
+        names = [n for n in names if not re.search(r"e\.?t\.?c|et al|等", n, re.I)]
+        if len(names) < 2 or not all(len(strip_markup(n)) <= 40 for n in names):
+            continue
+        if not all(re.fullmatch(r"[\w\s.\-'*†‡]+", strip_markup(n).replace("*", "")) for n in names):
+            continue
+        pos = next((i + 1 for i, n in enumerate(names) if "**" in n or "<b>" in n or "<strong>" in n), None)
+        marked = names[pos - 1].replace("**", "") if pos else ""
+        equal = bool(pos and re.search(r"[*†]\s*$", marked))
+        clean = [strip_markup(n).replace("*", "").replace("†", "").strip() for n in names]
+        return clean, pos, equal
+    return [], None, False
+
+
+def _position(text: str) -> tuple[int | None, bool]:
+    equal = bool(_EQUAL.search(text))
+    m = _POSITION.search(text)
+    if m:
+        if m.group(1):
+            return POSITION_WORDS[m.group(1)], equal
+        if m.group(2):
+            return POSITION_WORDS[m.group(2)], equal
+        return _EN_POS[m.group(3).lower()], equal
+    if equal:
+        return 1, True
+    return None, False
+
+
+def _tier(text: str) -> str | None:
+    m = _TIER.search(text)
+    if not m:
+        return None
+    if m.group(1):
+        return f"CCF-{m.group(1).upper()}"
+    if m.group(2):
+        return f"中科院{m.group(2)}区"
+    return (m.group(3) or m.group(4)).upper()
+
+
+def _title(plain: str, raw: str, hit: VenueHit | None) -> str | None:
+    q = _QUOTED.search(plain)
+    if q:
+        return q.group(1).strip()
+    bold = re.match(r"\s*(?:[-*+]\s*)?\*\*([^*]{8,300}?)\*\*", raw) or re.match(r"\s*(?:[-*+]\s*)?\*([^*]{8,300}?)\*", raw)
+    head = strip_markup(bold.group(1)) if bold else plain
+    if hit is not None:
+        idx = head.find(hit.name)
+        if idx < 0:
+            idx = head.lower().find(hit.name.lower())
+        if idx > 0:
+            head = head[:idx]
+    head = re.split(r"[;；]|\s[-–—]\s|\.\s(?=[A-Z][a-z]+,?\s[A-Z])", head)[0]
+    head = re.sub(r"[\s,，.;；:：(（\[]+$", "", head).strip()
+    return head if len(head) >= 8 else None
+
+
+def _publication(raw: str, line_no: int, index: VenueIndex, *, found_in: str, kind_hint: str) -> Publication | None:
+    plain = strip_markup(raw)
+    hit = index.find(plain) or index.generic(plain)
+    if hit is None and kind_hint == "paper" and not _QUOTED.search(plain):
+        return None
+    status, status_text = _status(plain)
+    segments = re.split(r";|；", raw)
+    authors, bold_pos, bold_equal = _authors(segments[1:] if len(segments) > 1 else re.split(r"\.\s", raw)[1:] or [raw])
+    pos, equal = _position(plain)
+    position_source = "stated" if pos else ("bold" if bold_pos else "none")
+    if internal := _INTERNAL.search(plain):
+        kind_hint = "internal_report"
+        if hit is None or hit.venue_id is None:
+            hit = VenueHit(None, internal.group(0), hit.year if hit else None, internal.span())
+    elif _THESIS.search(plain) and kind_hint == "paper" and hit is None:
+        kind_hint = "thesis"
+    year = hit.year if hit else None
+    if year is None:
+        ys = re.findall(rf"(?<!\d)({_YEAR})(?!\d)", plain)
+        year = int(ys[0]) if ys else None
+    venue = hit.name if hit else None
+    if hit is not None and hit.venue_id is None and kind_hint == "paper":
+        # "中文信息学报 (2020, 第一作者)": a Chinese venue name before the year
+        pass
+    quoted_rest = _QUOTED.sub("", plain)
+    if venue is None:
+        m = re.search(r"[-–—]\s*([^\s(（\-–—][^(（]{1,30}?)\s*[(（]\s*(" + _YEAR + ")", quoted_rest)
+        if m:
+            venue, year = m.group(1).strip(), int(m.group(2))
+            if status == "unknown":
+                status = "published"
+    if status == "unknown" and venue and year and kind_hint == "paper":
+        status = "published"  # listed with a venue and a year and no other word: claimed as published
+    return Publication(
+        title=_title(plain, raw, hit),
+        venue=venue,
+        venue_id=hit.venue_id if hit else None,
+        year=year,
+        status=status,  # type: ignore[arg-type]
+        status_text=status_text,
+        authors=authors,
+        author_position=pos or bold_pos,
+        author_count=len(authors) or None,
+        position_source=position_source,  # type: ignore[arg-type]
+        equal_contribution=equal or bold_equal,
+        claimed_tier=_tier(plain),
+        kind_hint=kind_hint,  # type: ignore[arg-type]
+        found_in=found_in,  # type: ignore[arg-type]
+        line=line_no,
+    )
+
+
+def parse_publications(lines: list[str], sections: list[SectionSpan], index: VenueIndex) -> list[Publication]:
+    pubs: list[Publication] = []
+    for sec in sections:
+        if sec.kind != "publication":
+            continue
+        mode = "patent" if _PATENT.search(sec.heading) and not re.search(r"论文|paper", sec.heading, re.I) else "paper"
+        for n in sec.body:
+            raw = lines[n - 1]
+            plain = strip_markup(raw)
+            if not plain:
+                continue
+            if re.fullmatch(r"[【\[]?[^】\]]{1,12}[】\]]", plain):  # 【技术专利】 / 【学术论文】 sub-heading
+                mode = "patent" if _PATENT.search(plain) else "paper"
+                continue
+            if mode == "patent" or len(plain) < 12:
+                continue
+            if len(plain) > 200 and not _QUOTED.search(plain):  # a paragraph, read for inline mentions
+                continue
+            pub = _publication(raw, n, index, found_in="publications", kind_hint="paper")
+            if pub is not None and (pub.title or pub.venue):
+                pubs.append(pub)
+    pubs += _inline(lines, sections, index, pubs)
+    return pubs
+
+
+def _inline(lines: list[str], sections: list[SectionSpan], index: VenueIndex, listed: list[Publication]) -> list[Publication]:
+    """Papers mentioned in prose: a known venue with a year, in a sentence about a paper."""
+    seen = {(p.venue_id, p.year) for p in listed if p.venue_id}
+    out: list[Publication] = []
+    listed_lines = {p.line for p in listed}
+    for sec in sections:
+        if sec.kind == "skills":
+            continue
+        for n in sec.body:
+            if n in listed_lines:
+                continue
+            plain = strip_markup(lines[n - 1])
+            for clause in re.split(r"[；;。]", plain):
+                hit = index.find(clause)
+                if hit is None or hit.venue_id is None or hit.year is None:
+                    continue
+                if not (_PAPER_WORD.search(clause) or STATUS_PATTERNS[1][1].search(clause)):
+                    continue
+                if (hit.venue_id, hit.year) in seen:
+                    continue
+                status, status_text = _status(clause)
+                pos, equal = _position(clause)
+                seen.add((hit.venue_id, hit.year))
+                out.append(
+                    Publication(
+                        title=None,
+                        venue=hit.name,
+                        venue_id=hit.venue_id,
+                        year=hit.year,
+                        status=status if status != "unknown" else "published",  # type: ignore[arg-type]
+                        status_text=status_text,
+                        author_position=pos,
+                        position_source="stated" if pos else "none",
+                        equal_contribution=equal,
+                        claimed_tier=_tier(clause),
+                        found_in="inline",
+                        line=n,
+                    )
+                )
+    return out

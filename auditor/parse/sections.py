@@ -1,0 +1,99 @@
+"""Section headings, Chinese and English, with or without emoji, markdown or 【】 decoration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from auditor.parse.dates import find_range
+from auditor.parse.text import heading_key, is_underline
+
+HEADINGS: dict[str, list[str]] = {
+    "education": [
+        "教育背景", "教育经历", "教育", "学历", "学习经历", "教育信息", "education", "education background",
+        "academic background", "educations",
+    ],
+    "work": [
+        "工作经历", "工作经验", "职业经历", "任职经历", "工作", "从业经历", "work experience", "professional experience",
+        "employment", "employment history", "experience", "work", "industry experience", "working experience",
+        "professional appointments", "appointments", "positions",
+    ],
+    "internship": ["实习经历", "实习经验", "实习", "internship", "internships", "internship experience"],
+    "research": [
+        "科研经历", "研究经历", "科研经验", "科研项目", "研究项目", "科研", "research experience", "research",
+        "research projects", "academic experience", "research positions",
+    ],
+    "project": [
+        "项目经历", "项目经验", "项目", "主要项目", "项目实践", "projects", "project experience", "selected projects",
+        "project", "personal projects", "side projects", "open source projects",
+    ],
+    "publication": [
+        "论文发表", "发表论文", "主要发表论文", "学术论文", "论文", "论文与专利", "科研成果", "学术成果", "发表文章",
+        "论文成果", "已发表论文", "发表的论文", "代表性论文", "代表论文", "published papers", "publications", "selected publications", "papers", "publication", "conference papers",
+        "journal papers", "preprints", "publications and preprints", "research papers", "peer-reviewed publications",
+        "manuscripts", "refereed publications",
+    ],
+    "award": [
+        "个人荣誉", "荣誉奖项", "所获荣誉", "获奖情况", "获奖经历", "奖项", "荣誉", "奖项与认证", "荣誉奖励", "荣誉与奖项",
+        "获奖", "奖励", "荣誉称号", "honors", "awards", "honors and awards", "awards and honors", "honors & awards",
+        "awards & honors", "scholarships", "fellowships", "achievements", "honors and scholarships",
+        "awards and scholarships", "scholarships and awards",
+    ],
+    "competition": ["学术竞赛", "竞赛经历", "比赛经历", "竞赛获奖", "竞赛", "competitions", "competition", "contests"],
+    "skills": [
+        "专业技能", "技能特长", "技能", "技术栈与能力", "技术能力", "个人技能", "技术栈", "skills", "technical skills",
+        "skills and interests", "technical stack", "languages and tools", "programming skills",
+    ],
+    "summary": [
+        "个人简介", "个人总结", "核心竞争力", "自我评价", "个人优势", "个人评价", "核心竞争力与职业目标", "summary", "about",
+        "about me", "profile", "objective", "research interests", "interests", "自我介绍",
+    ],
+    "other": [
+        "职业规划", "职业目标", "开源与社区", "开源项目", "个人劣势与改进计划", "技术分享", "学术服务", "academic service",
+        "service", "teaching", "teaching experience", "talks", "invited talks", "professional service", "reviewer",
+        "open source", "activities", "extracurricular activities", "leadership", "references", "news", "其他信息",
+        "certificates", "certifications", "volunteer", "societies", "languages", "misc", "miscellaneous",
+        "contact", "联系方式", "个人信息", "基本信息",
+    ],
+}
+_LOOKUP = {phrase: kind for kind, phrases in HEADINGS.items() for phrase in phrases}
+
+
+@dataclass
+class SectionSpan:
+    kind: str
+    heading: str
+    line: int  # 1-based heading line
+    body: list[int]  # 1-based content lines
+
+
+def heading_kind(line: str, next_line: str = "") -> str | None:
+    """The section kind a heading line opens, else None. A line with a date range is never a heading."""
+    key = heading_key(line)
+    if not key or len(key) > 40 or find_range(line):
+        return None
+    if key in _LOOKUP:
+        return _LOOKUP[key]
+    for sep in ("&", " and ", "/", "、", "与", "及"):
+        if sep in key:  # "Education & Experience", "论文与专利"
+            parts = [p.strip() for p in key.split(sep)]
+            kinds = [_LOOKUP.get(p) for p in parts]
+            if kinds[0]:
+                return kinds[0]
+    if is_underline(next_line) and len(key) <= 30:
+        return "other"
+    return None
+
+
+def split_sections(lines: list[str]) -> list[SectionSpan]:
+    """Sections in order; lines before the first heading form the 'header' section."""
+    spans = [SectionSpan("header", "", 0, [])]
+    for i, line in enumerate(lines, 1):
+        nxt = lines[i] if i < len(lines) else ""
+        if is_underline(line) and spans[-1].line == i - 1:
+            continue
+        kind = heading_kind(line, nxt)
+        if kind is not None:
+            spans.append(SectionSpan(kind, line.strip(), i, []))
+        else:
+            spans[-1].body.append(i)
+    return spans

@@ -1,0 +1,51 @@
+"""Plain text of a resume line for matching: markup, bullets and decoration removed.
+
+Evidence always quotes the original line; this is only what the parser reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.parse.dates import normalise
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)\)")
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_EMPH = re.compile(r"(\*\*|__|\*|`|~~)")
+_BULLET = re.compile(r"^\s*(?:[-*+•·●○■□◆◇▪▸►➤➢›»✓✔☑✗→⮚]|\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|#{1,6})\s*")
+_DECOR = re.compile(
+    r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d\u3008\u3009〈〉/]+"
+)
+
+
+def strip_markup(line: str) -> str:
+    """Markdown/HTML markup and leading bullets removed, NFKC applied, spaces collapsed."""
+    s = _LINK.sub(r"\1", line)
+    s = s.replace("\\[", "[").replace("\\]", "]")
+    s = _TAG.sub(" ", s)
+    s = _EMPH.sub("", s)
+    s = normalise(s)
+    for _ in range(3):
+        t = _BULLET.sub("", s)
+        if t == s:
+            break
+        s = t
+    return " ".join(s.split())
+
+
+def heading_key(line: str) -> str:
+    """A line reduced to its words, for matching section headings ('🎓 教育背景' -> '教育背景')."""
+    s = strip_markup(line)
+    s = _DECOR.sub("", s)
+    s = re.sub(r"^[\s【\[(（<]+|[\s】\])）>:：]+$", "", s)
+    s = re.sub(r"\s*[:：]\s*$", "", s)
+    return s.strip().lower()
+
+
+def is_bullet(line: str) -> bool:
+    return bool(_BULLET.match(normalise(line))) and not line.lstrip().startswith("#")
+
+
+def is_underline(line: str) -> bool:
+    s = line.strip()
+    return len(s) >= 3 and set(s) <= set("-=_~—")
