@@ -100,12 +100,15 @@ def audit(
     lang: str | None = None,
     config: AuditConfig | None = None,
     strict: bool = False,
+    as_of_text: str | None = None,
 ) -> AuditResult:
     from auditor.checks import REGISTRY
 
     config = config or AuditConfig()
     lang = lang or doc.language
-    ctx = CheckContext(doc=doc, kb=catalog.kb, as_of=as_of, claims=parsed.claims, sections=parsed.sections, language=lang)
+    ctx = CheckContext(doc=doc, kb=catalog.kb, as_of=as_of, claims=parsed.claims, sections=parsed.sections, language=lang,
+        as_of_text=as_of_text or as_of.iso(),
+    )
     findings: list[Finding] = []
     checks: list[RuleCheck] = []
     for rule in catalog.rules:

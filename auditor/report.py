@@ -25,7 +25,7 @@ def build_report(
 ) -> Report:
     catalog = catalog or load_catalog()
     parsed = parse(doc, catalog.kb)
-    result = audit(doc, parsed, catalog, as_of, lang=lang, config=config)
+    result = audit(doc, parsed, catalog, as_of, lang=lang, config=config, as_of_text=as_of_text)
     return Report(
         source=SourceInfo(path=doc.path, sha256=doc.sha256, format=doc.format, language=doc.language, lines=len(doc.lines)),
         as_of=as_of_text or f"{as_of.iso()}-01",

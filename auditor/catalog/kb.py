@@ -58,7 +58,7 @@ class Venue(_Strict):
     kind: Literal["conference", "journal", "workshop", "preprint", "findings"]
     aliases: list[str]
     ccf: Literal["A", "B", "C"] | None = None  # CCF 2022 (6th edition)
-    ccf_status: Literal["listed", "not_listed", "not_listed_2022", "unverified_cn_list"] | None = None
+    ccf_status: Literal["listed", "not_listed", "not_listed_2022", "unverified_cn_list", "unverified"] | None = None
     ccf_source: str | None = None
     ccf_2026: Literal["A", "B", "C"] | None = None  # CCF 2026 (7th edition)
     ccf_2026_status: Literal["listed", "not_listed", "unverified", "unverified_cn_list", "not_A_or_B_C_unverified"] | None = None
@@ -106,10 +106,15 @@ class Competitions(_Strict):
     note: str | None = None
 
 
+class Bilingual(_Strict):
+    en: str
+    zh: str
+
+
 class Placeholder(_Strict):
     id: str
     pattern: str
-    description: str
+    description: Bilingual
     example: str
     source: str
 

@@ -23,7 +23,7 @@ def placeholder(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]
         for ph, pat in pats:
             m = pat.search(raw)
             if m:
-                yield Hit((n,), {"text": m.group(0), "what": ph.description})
+                yield Hit((n,), {"text": m.group(0), "what": getattr(ph.description, ctx.language)})
                 break
 
 

@@ -140,9 +140,11 @@ def kaggle_medal_vs_rank(resume: Resume, p: NoParams, ctx: CheckContext) -> Iter
                     earned = medal
                     break
             if _ORDER[earned] < _ORDER[claimed]:
+                names = {"gold": ctx.say("gold", "金牌"), "silver": ctx.say("silver", "银牌"), "bronze": ctx.say("bronze", "铜牌")}
                 yield Hit(
                     (n,),
-                    {"claimed": claimed, "rank": pos, "teams": teams, "earned": earned or "no medal",
+                    {"claimed": names[claimed], "rank": pos, "teams": teams,
+                     "earned": names[earned] if earned else ctx.say("no medal", "无奖牌"),
                      "cut": cutoff(getattr(band, claimed), teams)},
                 )
 

@@ -45,8 +45,13 @@ def _pubs(resume: Resume) -> list[Publication]:
     return resume.publications
 
 
-def _name(pub: Publication) -> str:
-    return pub.title or f"{pub.venue} {pub.year or ''}".strip()
+def _name(pub: Publication, ctx: CheckContext | None = None) -> str:
+    if pub.title:
+        return pub.title
+    where = f"{pub.venue or ''} {pub.year or ''}".strip()
+    if ctx is None:
+        return where
+    return ctx.say(f"the paper submitted to {where}", f"投往 {where} 的论文")
 
 
 class StaleParams(_P):
@@ -72,7 +77,7 @@ def stale_under_review(resume: Resume, p: StaleParams, ctx: CheckContext) -> Ite
         if ctx.as_of.index > point.index + (p.grace_months if exact else 0):
             yield Hit(
                 (pub.line,),
-                {"paper": _name(pub), "venue": venue.short, "year": pub.year, "notified": label, "as_of": ctx.as_of.iso(),
+                {"paper": _name(pub, ctx), "venue": venue.short, "year": pub.year, "notified": label, "as_of": ctx.as_of_text,
                  "how": "" if exact else "~"},
                 confidence="high" if exact else "medium",
             )
@@ -94,7 +99,7 @@ def accepted_before_notification(resume: Resume, p: NoParams, ctx: CheckContext)
         first = entry.notification_earliest or entry.notification
         y, m, d = (int(x) for x in first.split("-"))
         if ctx.as_of.index < Point(y, m).index:
-            yield Hit((pub.line,), {"paper": _name(pub), "venue": venue.short, "year": pub.year, "notified": first, "as_of": ctx.as_of.iso()})
+            yield Hit((pub.line,), {"paper": _name(pub, ctx), "venue": venue.short, "year": pub.year, "notified": first, "as_of": ctx.as_of_text})
 
 
 @check("publication.tier_mismatch", params=NoParams)
@@ -114,7 +119,7 @@ def tier_mismatch(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hi
         if pub.claimed_tier.removeprefix("CCF-") in ranks:
             continue  # matches the 2022 or the 2026 edition
         actual = _rank_text(venue.ccf, "2022") + "; " + _rank_text(venue.ccf_2026, "2026")
-        yield Hit((pub.line,), {"paper": _name(pub), "venue": venue.short, "claimed": pub.claimed_tier, "actual": actual})
+        yield Hit((pub.line,), {"paper": _name(pub, ctx), "venue": venue.short, "claimed": pub.claimed_tier, "actual": actual})
 
 
 def _rank_known(venue: Venue) -> bool:
@@ -129,7 +134,7 @@ def _rank_text(rank: str | None, edition: str) -> str:
 
 
 class UnknownVenueParams(_P):
-    min_similarity: float = 70.0
+    min_similarity: float = 75.0
 
 
 @check("publication.unknown_venue", params=UnknownVenueParams)
@@ -145,9 +150,11 @@ def unknown_venue(resume: Resume, p: UnknownVenueParams, ctx: CheckContext) -> I
         if pub.venue_id or not pub.venue or pub.kind_hint != "paper" or not re.fullmatch(r"[A-Z][A-Za-z\-]{1,11}", pub.venue):
             continue
         best = process.extractOne(pub.venue, list(names), scorer=fuzz.ratio, processor=str.upper) if names else None
-        suggestion = names[best[0]].short if best and best[1] >= p.min_similarity else None
-        hint = ctx.language == "zh" and (f"（是否为 {suggestion}？）" if suggestion else "") or (f" (did you mean {suggestion}?)" if suggestion else "")
-        yield Hit((pub.line,), {"paper": _name(pub), "venue": pub.venue, "suggestion": hint}, confidence="medium" if suggestion else "low")
+        if not best or best[1] < p.min_similarity:
+            continue  # a venue we simply do not list: a gap in the KB, not the candidate's problem
+        suggestion = names[best[0]].short
+        hint = ctx.say(f" (did you mean {suggestion}?)", f"（是否为 {suggestion}？）")
+        yield Hit((pub.line,), {"paper": _name(pub, ctx), "venue": pub.venue, "suggestion": hint}, confidence="medium")
 
 
 @check("publication.not_a_paper", params=NoParams)
@@ -155,7 +162,7 @@ def not_a_paper(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]
     """An internal report, patent or thesis listed among academic papers."""
     for pub in _pubs(resume):
         if pub.found_in == "publications" and pub.kind_hint in ("internal_report", "patent"):
-            yield Hit((pub.line,), {"paper": _name(pub), "what": pub.venue or pub.kind_hint})
+            yield Hit((pub.line,), {"paper": _name(pub, ctx), "what": pub.venue or pub.kind_hint})
 
 
 @check("publication.author_position_mismatch", params=NoParams)
@@ -172,7 +179,7 @@ def author_position_mismatch(resume: Resume, p: NoParams, ctx: CheckContext) -> 
         raw = ctx.doc.line(pub.line)
         _, bold_pos, _ = _authors(re.split(r";|；", raw)[1:])
         if bold_pos and pub.author_position and bold_pos != pub.author_position:
-            yield Hit((pub.line,), {"paper": _name(pub), "stated": pub.author_position, "listed": bold_pos})
+            yield Hit((pub.line,), {"paper": _name(pub, ctx), "stated": pub.author_position, "listed": bold_pos})
 
 
 _PROFILE = re.compile(r"scholar\.google|semanticscholar\.org|dblp\.org|orcid\.org|researchgate\.net|openreview\.net/profile", re.I)
@@ -181,7 +188,8 @@ _PROFILE = re.compile(r"scholar\.google|semanticscholar\.org|dblp\.org|orcid\.or
 @check("publication.citations_without_profile", params=NoParams)
 def citations_without_profile(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
     """A citation count claimed with no link to a public profile (Google Scholar, Semantic Scholar, DBLP)."""
-    cites = [c for c in ctx.claims if c.kind == "citations" and (c.value or 0) >= 50]
+    about_others = re.compile(r"导师|指导|advisor|supervisor|实验室|lab\b|团队|group", re.I)
+    cites = [c for c in ctx.claims if c.kind == "citations" and (c.value or 0) >= 50 and not about_others.search(ctx.doc.line(c.line))]
     if not cites:
         raise NotApplicable("no citation count claimed")
     if any(_PROFILE.search(link) for link in resume.contacts.links):
@@ -192,17 +200,21 @@ def citations_without_profile(resume: Resume, p: NoParams, ctx: CheckContext) ->
 
 @check("publication.under_review_listed_as_published", params=NoParams)
 def under_review_listed_as_published(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
-    """An under-review paper inside a section headed as published papers ('发表论文', 'Published Papers').
+    """Under-review papers inside a section headed as published papers ('已发表论文', 'Published Papers').
 
     Not a hit: a neutral heading ('论文', 'Publications'), where listing submissions is normal.
     """
-    published_heads = [s for s in ctx.sections if s.kind == "publication" and re.search(r"发表|published", s.heading, re.I)]
-    if not published_heads:
+    # "论文发表" / "Publications" are neutral; only an explicit "已发表" / "Published" says accepted
+    heads = [s for s in ctx.sections if s.kind == "publication" and re.search(r"已发表|发表的|published", s.heading, re.I)]
+    if not heads:
         raise NotApplicable("no section headed as published papers")
-    for pub in resume.publications:
-        if pub.status == "under_review" and any(s.line < pub.line <= (s.body[-1] if s.body else s.line) for s in published_heads):
-            head = next(s for s in published_heads if s.line < pub.line)
-            yield Hit((head.line, pub.line), {"paper": _name(pub), "heading": head.heading.strip("#* ")})
+    for head in heads:
+        inside = [x for x in resume.publications if x.status == "under_review" and x.line in head.body]
+        if inside:
+            yield Hit(
+                (head.line, *(x.line for x in inside)),
+                {"paper": _name(inside[0], ctx), "count": len(inside), "heading": head.heading.strip("#* ")},
+            )
 
 
 @check("publication.same_paper_two_statuses", params=NoParams)
@@ -210,7 +222,8 @@ def same_paper_two_statuses(resume: Resume, p: NoParams, ctx: CheckContext) -> I
     """The same paper (same title) listed twice with different statuses, e.g. under review and published."""
     from rapidfuzz import fuzz
 
-    titled = [x for x in _pubs(resume) if x.title and len(x.title) >= 15]
+    # a non-archival workshop version beside a main-track submission is normal practice
+    titled = [x for x in _pubs(resume) if x.title and len(x.title) >= 15 and not re.search(r"workshop", x.venue or "", re.I)]
     for i, a in enumerate(titled):
         for b in titled[i + 1 :]:
             if a.status != b.status and fuzz.ratio(a.title.lower(), b.title.lower()) >= 92:  # type: ignore[union-attr]

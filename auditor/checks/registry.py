@@ -43,6 +43,11 @@ class CheckContext:
     claims: list[Claim]
     sections: list[SectionSpan]
     language: str = "en"
+    as_of_text: str = ""  # the full as-of date for messages ('2026-11-23')
+
+    def say(self, en: str, zh: str) -> str:
+        """A message value in the report's language."""
+        return zh if self.language == "zh" else en
 
 
 CheckFn = Callable[[Resume, Any, CheckContext], Iterable[Hit]]

@@ -66,6 +66,7 @@ def fulltime_overlap(resume: Resume, p: OverlapParams, ctx: CheckContext) -> Ite
 
 class DegreeJobParams(_P):
     min_months: int = 4
+    tail_months: int = 12  # a job that starts in the degree's final year and outlasts it
 
 
 @check("timeline.job_during_degree", params=DegreeJobParams)
@@ -73,19 +74,24 @@ def job_during_degree(resume: Resume, p: DegreeJobParams, ctx: CheckContext) -> 
     """A full-time job that overlaps a degree by `min_months` or more.
 
     Not a hit: internships, research or projects during study; a job starting in the last
-    months before graduation (shorter than min_months); year-only dates.
+    months before graduation (shorter than min_months); year-only dates. A job begun in the
+    degree's final year that outlasts it (finishing a thesis while employed) is only low.
     """
     jobs = [e for e in resume.experience if e.kind == "fulltime" and e.precision == "month" and span(e, ctx.as_of)]
     degrees = [e for e in resume.education if e.precision == "month" and span(e, ctx.as_of)]
     if not jobs or not degrees:
         raise NotApplicable("no dated full-time job and degree to compare")
     for job, deg in itertools.product(jobs, degrees):
-        months = overlap_months(span(job, ctx.as_of), span(deg, ctx.as_of))  # type: ignore[arg-type]
+        job_span, deg_span = span(job, ctx.as_of), span(deg, ctx.as_of)
+        months = overlap_months(job_span, deg_span)  # type: ignore[arg-type]
         if months >= p.min_months:
+            # starting work while finishing the thesis is common: the tail of a degree is low severity
+            tail = job_span[0].index > deg_span[0].index and deg_span[1].index <= job_span[1].index and months <= p.tail_months  # type: ignore[index]
             yield Hit(
                 _lines(job) + _lines(deg),
                 {"job": _label(job), "degree": _label(deg), "months": months},
-                confidence="high" if job.kind_confidence == "high" else "medium",
+                confidence="high" if job.kind_confidence == "high" and not tail else "medium",
+                severity="low" if tail else None,
             )
 
 
@@ -112,9 +118,9 @@ def date_after_as_of(resume: Resume, p: FutureParams, ctx: CheckContext) -> Iter
     for e in [*resume.education, *resume.experience]:
         s, t = parse_iso(e.start), parse_iso(e.end)
         if s and s.index > limit:
-            yield Hit(_lines(e), {"entry": _label(e), "date": e.start, "as_of": ctx.as_of.iso()})
+            yield Hit(_lines(e), {"entry": _label(e), "date": e.start, "as_of": ctx.as_of_text})
         elif isinstance(e, Experience) and t and t.index > limit and e.kind in ("fulltime", "internship"):
-            yield Hit(_lines(e), {"entry": _label(e), "date": e.end, "as_of": ctx.as_of.iso()}, severity="low")
+            yield Hit(_lines(e), {"entry": _label(e), "date": e.end, "as_of": ctx.as_of_text}, severity="low")
 
 
 def fulltime_months(resume: Resume, as_of: Point, kinds: tuple[str, ...] = ("fulltime",)) -> int:
@@ -175,7 +181,7 @@ def degree_overdue(resume: Resume, p: OverdueParams, ctx: CheckContext) -> Itera
         years = (ctx.as_of.index - parse_iso(e.start).index + 1) / 12  # type: ignore[union-attr]
         normal = NORMAL_YEARS[e.degree_level or ""]
         if years > normal + p.grace_years:
-            yield Hit(_lines(e), {"degree": _label(e), "years": round(years, 1), "normal": normal, "as_of": ctx.as_of.iso()}, confidence="medium")
+            yield Hit(_lines(e), {"degree": _label(e), "years": round(years, 1), "normal": normal, "as_of": ctx.as_of_text}, confidence="medium")
 
 
 @check("timeline.expected_graduation_past", params=NoParams)
@@ -187,7 +193,7 @@ def expected_graduation_past(resume: Resume, p: NoParams, ctx: CheckContext) -> 
     for e in expected:
         end = parse_iso(e.end)
         if end and end.index < ctx.as_of.index:
-            yield Hit(_lines(e), {"degree": _label(e), "end": e.end, "as_of": ctx.as_of.iso()})
+            yield Hit(_lines(e), {"degree": _label(e), "end": e.end, "as_of": ctx.as_of_text})
 
 
 _DURATION_NOTE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*(?:年|years?|yrs?)\s*[)）]", re.I)
@@ -213,7 +219,7 @@ def stale_resume(resume: Resume, p: StaleParams, ctx: CheckContext) -> Iterator[
             noted = float(m.group(1))
             actual = (ctx.as_of.index - parse_iso(e.start).index + 1) / 12  # type: ignore[union-attr]
             if (actual - noted) * 12 >= p.annotation_gap_months:
-                yield Hit(_lines(e), {"noted": noted, "actual": round(actual, 1), "as_of": ctx.as_of.iso(), "written": _written(e.start, noted)})
+                yield Hit(_lines(e), {"noted": noted, "actual": round(actual, 1), "as_of": ctx.as_of_text, "written": _written(e.start, noted)})
                 return
     dates = [parse_iso(x) for e in [*resume.education, *resume.experience] for x in (e.start, e.end) if x]
     if not dates:
@@ -226,7 +232,7 @@ def stale_resume(resume: Resume, p: StaleParams, ctx: CheckContext) -> Iterator[
             key=lambda e: max(parse_iso(x).index for x in (e.start, e.end) if x) if (e.start or e.end) else -1,  # type: ignore[union-attr]
         )
         y, m_ = divmod(latest, 12)
-        yield Hit(_lines(entry), {"latest": f"{y:04d}-{m_ + 1:02d}", "as_of": ctx.as_of.iso(), "months": ctx.as_of.index - latest})
+        yield Hit(_lines(entry), {"latest": f"{y:04d}-{m_ + 1:02d}", "as_of": ctx.as_of_text, "months": ctx.as_of.index - latest})
 
 
 def _written(start: str, noted_years: float) -> str:

@@ -39,17 +39,35 @@ def find_contacts(lines: list[str]) -> Contacts:
     return Contacts(emails=emails, phones=phones, links=links, line=first)
 
 
+def _after_front_matter(lines: list[str], header: list[int]) -> list[int]:
+    """Header lines after a '---' YAML front matter block (Jekyll/Hugo pages)."""
+    if header and lines[header[0] - 1].strip() == "---":
+        end = next((n for n in header[1:] if lines[n - 1].strip() == "---"), None)
+        if end:
+            return [n for n in header if n > end]
+    return header
+
+
 def find_name(lines: list[str], sections: list[SectionSpan]) -> tuple[str | None, int | None]:
     """The first short line of the header that reads like a name (or 'Name: …')."""
     header = sections[0].body if sections and sections[0].kind == "header" else []
-    for n in header[:12]:
-        text = strip_markup(lines[n - 1])
+    header = _after_front_matter(lines, header)
+    for i, n in enumerate(header[:12]):
+        raw = lines[n - 1].strip()
+        if re.match(r"^#{2,}\s", raw):
+            continue  # '## Introduction' is a section, a name is a title or plain text
+        text = strip_markup(raw)
         text = re.sub(r"^#+\s*", "", text)
         if not text:
             continue
         labelled = _LABEL.match(text)
-        if labelled:
+        if labelled and text[labelled.end() :].strip():
             return text[labelled.end() :].split()[0], n
+        if re.fullmatch(r"(?:姓名|name)\s*[:：]?", text, re.I):
+            nxt = next((m for m in header[i + 1 : i + 3] if lines[m - 1].strip()), None)
+            if nxt:
+                return strip_markup(lines[nxt - 1]).split()[0], nxt
+            continue
         cand = re.split(r"\s*[|｜]\s*|\s{2,}", text)[0].strip()
         if _NOT_NAME.search(cand) or len(cand) > 40 or not heading_key(cand):
             continue

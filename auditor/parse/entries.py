@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from auditor.models import Bullet, Education, Experience
-from auditor.parse.dates import DateRange, find_range, is_expected
+from auditor.parse.dates import DateRange, find_range, is_expected, normalise
 from auditor.parse.sections import SectionSpan
 from auditor.parse.text import is_bullet, strip_markup
 
@@ -39,6 +39,7 @@ DEGREES = [
     ("bachelor", re.compile(r"本科|学士|bachelor|b\.?s\.?c?\b|b\.?eng|b\.?a\.?\b|b\.?tech|undergraduate|bsc", re.I)),
 ]
 _SPLIT = re.compile(r"\s*(?:\||｜|·|•|,|，|、|;|；|—|–|\s-\s|\s{2,}|\t)\s*")
+_GRADUATES = re.compile(r"(?:预计|expected|anticipated)\s*(?:于)?\s*((?:19|20)\d\d)\s*(?:年|[.\-/])?\s*(\d{1,2})?\s*月?\s*(?:毕业|graduat)", re.I)
 _SENTENCE = re.compile(r"[。；;]|，.*，|由.{1,20}指导|supervised by|advised by", re.I)
 _RANK_FIRST = re.compile(r"(?:亚军|冠军|季军|第[一二三四五六七八九十\d]+名|[金银铜]奖|[一二三]等奖|特等奖|优秀奖|winner|runner|finalist|gold|silver|bronze)", re.I)
 _NOISE = re.compile(r"[（(]\s*[\d.]+\s*年\s*[)）]|[（(][^()（）]{0,12}(?:预计|expected)[^()（）]{0,6}[)）]|(?:预计|expected)", re.I)
@@ -176,15 +177,23 @@ def _education(lines: list[str], a: Anchor, body_lines: list[int]) -> Education:
         None,
     )
     date_text = lines[a.date_line - 1]
+    end = a.range.end.iso() if a.range.end else None
+    ongoing, expected = a.range.ongoing, is_expected(date_text)
+    if ongoing:
+        for n in body_lines[:2]:
+            m = _GRADUATES.search(normalise(strip_markup(lines[n - 1])))
+            if m:
+                end, ongoing, expected = f"{int(m.group(1)):04d}-{int(m.group(2) or 6):02d}", False, True
+                break
     return Education(
         institution=inst,
         degree=word,
         degree_level=level or "other",  # type: ignore[arg-type]
         major=major,
         start=a.range.start.iso(),
-        end=a.range.end.iso() if a.range.end else None,
-        ongoing=a.range.ongoing,
-        expected=is_expected(date_text) or (a.range.end is not None and is_expected(" ".join(strip_markup(lines[n - 1]) for n in body_lines[:1]))),
+        end=end,
+        ongoing=ongoing,
+        expected=expected,
         precision=a.range.precision,  # type: ignore[arg-type]
         line=a.title_lines[0],
         date_line=a.date_line,

@@ -155,10 +155,13 @@ def _title(plain: str, raw: str, hit: VenueHit | None) -> str | None:
         idx = head.find(hit.name)
         if idx < 0:
             idx = head.lower().find(hit.name.lower())
+        if idx == 0:
+            return None  # the line starts with its venue: the title is on another line
         if idx > 0:
             head = head[:idx]
     head = re.split(r"[;；]|\s[-–—]\s|\.\s(?=[A-Z][a-z]+,?\s[A-Z])", head)[0]
-    head = re.sub(r"[\s,，.;；:：(（\[]+$", "", head).strip()
+    head = re.sub(r"[\s,，.;；:：(（\[\\]+$", "", head).strip()
+    head = re.sub(r"[,，]\s*(?:submitted|under review|in submission|accepted|to appear)$", "", head, flags=re.I).strip()
     return head if len(head) >= 8 else None
 
 
@@ -214,6 +217,19 @@ def _publication(raw: str, line_no: int, index: VenueIndex, *, found_in: str, ki
     )
 
 
+_STATUS_FIRST = re.compile(r"^\s*(?:under review|submitted|accepted|to appear|in submission|published|preprint|在审|已投稿|已接收)\b", re.I)
+
+
+def _title_above(lines: list[str], body: list[int], n: int) -> str | None:
+    """Multi-line entries (title / authors / venue): the nearest line above that reads like a title."""
+    for m in [b for b in body if b < n][-3:][::-1]:
+        text = strip_markup(lines[m - 1]).rstrip(" \\")
+        if not text or text.count(",") >= 2 or len(text.split()) < 4:
+            continue  # blank, or an author list
+        return text[:300]
+    return None
+
+
 def parse_publications(lines: list[str], sections: list[SectionSpan], index: VenueIndex) -> list[Publication]:
     pubs: list[Publication] = []
     for sec in sections:
@@ -234,6 +250,8 @@ def parse_publications(lines: list[str], sections: list[SectionSpan], index: Ven
                 continue
             pub = _publication(raw, n, index, found_in="publications", kind_hint="paper")
             if pub is not None and (pub.title or pub.venue):
+                if pub.title is None or _STATUS_FIRST.match(pub.title):
+                    pub = pub.model_copy(update={"title": _title_above(lines, sec.body, n)})
                 pubs.append(pub)
     pubs += _inline(lines, sections, index, pubs)
     return pubs

@@ -1,0 +1,93 @@
+"""Render a Report as JSON, self-contained HTML, Markdown or an interviewer question sheet.
+
+One Jinja2 Environment, autoescape=True for HTML (select_autoescape() would NOT escape
+*.html.j2, ecosystem.md note M), StrictUndefined so a typo in a template fails loudly.
+Links pass `http_url`, which drops every scheme but http(s).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from markupsafe import Markup
+
+from auditor.models import Report
+from auditor.resources import reports_dir
+
+if TYPE_CHECKING:
+    from auditor.batch import BatchEntry
+
+_SAFE_URL = re.compile(r"^https?://[^\s\"'<>\\]+$", re.I)
+
+
+def http_url(value: str | None) -> str:
+    """The URL if it is http(s), else '' (javascript:, data:, file: … never become links)."""
+    if not value:
+        return ""
+    url = value.strip()
+    if url.lower().startswith("www.") or re.match(r"^(github\.com|huggingface\.co|scholar\.google)", url, re.I):
+        url = "https://" + url
+    return url if _SAFE_URL.match(url) else ""
+
+
+def md_escape(value: object) -> str:
+    """Markdown-inert text: markup characters backslashed, HTML brackets as entities."""
+    text = "" if value is None else str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)
+
+
+@functools.lru_cache(maxsize=2)
+def _env(autoescape: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(reports_dir())),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["http_url"] = http_url
+    env.filters["md"] = md_escape
+    env.globals["css"] = Markup((reports_dir() / "style.css").read_text(encoding="utf-8"))  # our own file only
+    return env
+
+
+def _lang(report: Report, lang: str | None) -> str:
+    return lang or report.source.language
+
+
+def render(report: Report, fmt: str, lang: str | None = None) -> str:
+    from auditor.render.view import view
+
+    if fmt == "json":
+        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    ctx: dict[str, Any] = view(report, _lang(report, lang))
+    if fmt == "html":
+        return _env(True).get_template("report.html.j2").render(**ctx)
+    if fmt == "md":
+        return _env(False).get_template("report.md.j2").render(**ctx)
+    if fmt == "questions":
+        return _env(False).get_template("questions.md.j2").render(**ctx)
+    raise ValueError(f"unknown format {fmt}")
+
+
+def render_index(entries: list["BatchEntry"], as_of: str, lang: str | None = None) -> str:
+    from auditor.render.view import counts, labels, top_finding
+
+    langs = [e.report.source.language for e in entries if e.report is not None]
+    use = lang or (max(set(langs), key=langs.count) if langs else "en")
+    rows = sorted(
+        (e for e in entries if e.report is not None),
+        key=lambda e: -e.report.risk.score,  # type: ignore[union-attr]
+    )
+    return _env(True).get_template("index.html.j2").render(
+        rows=[{"e": e, "counts": counts(e.report.findings), "top": top_finding(e.report)} for e in rows],  # type: ignore[union-attr]
+        failed=[e for e in entries if e.report is None],
+        as_of=as_of,
+        L=labels()[use],
+        lang=use,
+    )
