@@ -190,4 +190,4 @@ def parts_sum_mismatch(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterat
             continue
         value = float(total.group(1))
         if abs(sum(parts) - value) > max(0.01, value * 0.02):
-            yield Hit((n,), {"total": total.group(0).strip(), "parts": chain.group(0).strip(), "sum": round(sum(parts), 2)})
+            yield Hit((n,), {"total": total.group(0).strip(), "parts": chain.group(0).strip(), "sum": f"{round(sum(parts), 2):g}{total.group(2)}"})

@@ -225,8 +225,9 @@ def stale_resume(resume: Resume, p: StaleParams, ctx: CheckContext) -> Iterator[
     if not dates:
         raise NotApplicable("no dates")
     latest = max(d.index for d in dates if d)
-    has_ongoing_job = any(e.ongoing and e.kind in ("fulltime",) for e in resume.experience)
-    if ctx.as_of.index - latest >= p.months and not has_ongoing_job:
+    # an ongoing job or degree says the candidate is still there: not a sign of an old resume
+    has_ongoing = any(e.ongoing for e in resume.education) or any(e.ongoing and e.kind == "fulltime" for e in resume.experience)
+    if ctx.as_of.index - latest >= p.months and not has_ongoing:
         entry = max(
             [*resume.education, *resume.experience],
             key=lambda e: max(parse_iso(x).index for x in (e.start, e.end) if x) if (e.start or e.end) else -1,  # type: ignore[union-attr]

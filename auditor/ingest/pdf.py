@@ -85,7 +85,8 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[list[str], list[DroppedText]]
     except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"not a readable PDF ({type(exc).__name__})") from exc
     except Exception as exc:  # pdfminer raises many private error types on broken files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc  # pdfplumber wraps them
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in repr(inner).lower():
             raise InputError("encrypted PDF (needs a password)") from exc
         raise InputError(f"not a readable PDF ({type(exc).__name__})") from exc
     if any("(cid:" in line for line in lines[:200]):

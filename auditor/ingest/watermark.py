@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 PIECE = re.compile(r"^[A-Za-z0-9_\-]{1,2}$")
 LONG_TOKEN = re.compile(r"[A-Za-z0-9_\-]{16,}")
-MIN_RUN = 6
+MIN_RUN = 10  # a real watermark cycle is tens of pieces long and repeats down every page
+MIN_RESIDUE_LINES = 30
 
 
 def _is_cjk(ch: str) -> bool:
@@ -61,8 +62,9 @@ def _find_cycle(lines: list[str]) -> list[str] | None:
         if len(run) > len(best):
             best = run
         run = []
-    if len(best) < MIN_RUN:
-        return None
+    residue = sum(1 for line in lines if _pieces(line) is not None)
+    if len(best) < MIN_RUN or residue < MIN_RESIDUE_LINES:
+        return None  # a short list of one-letter items ("C", "Go", "R") is not a watermark
     for period in range(MIN_RUN, len(best)):
         if all(best[i] == best[i + period] for i in range(len(best) - period)):
             return best[:period]
