@@ -90,3 +90,46 @@ def note_to_candidate(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterato
         if _ASIDE.search(raw):
             yield Hit((n,), {"text": strip_markup(raw)[:60]})
             return
+
+
+_COMPONENT_MODEL = re.compile(
+    r"(?P<c1>[\u4e00-\u9fff]{2,8}?)模型\s*[（(]\s*(?P<m1>[A-Za-z][A-Za-z\-]*-?\d[A-Za-z0-9.\-]*)\s*[)）]"
+    r"|(?P<m2>[A-Za-z][A-Za-z\-]*-?\d[A-Za-z0-9.\-]*)\s*(?P<c2>[\u4e00-\u9fff]{2,8}?)模型"
+)
+_LEAD = re.compile(r"^(?:微调|训练|部署|基于|使用|采用|对|将|用|的)+")
+
+
+def _family(model: str) -> tuple[str, str]:
+    m = re.match(r"([A-Za-z]+)[\-]?(\d[\w.]*?)(?:-(\d+(?:\.\d+)?[BbMm]))?$", model)
+    if not m:
+        return model.lower(), ""
+    return m.group(1).lower(), m.group(2)
+
+
+@check("content.model_version_conflict", params=NoParams)
+def model_version_conflict(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """One component named with two versions of a model in the same entry ('意图识别模型' is
+    Qwen2.5-7B on one line and Qwen2-7B on another).
+
+    Not a hit: two different components; different model families; different entries.
+    """
+    entries = [e for e in resume.experience if e.bullets]
+    if not entries:
+        raise NotApplicable("no entries with bullets")
+    for e in entries:
+        seen: dict[str, tuple[str, int]] = {}
+        for b in e.bullets:
+            for m in _COMPONENT_MODEL.finditer(b.text):
+                comp = _LEAD.sub("", m.group("c1") or m.group("c2") or "")
+                model = m.group("m1") or m.group("m2")
+                if len(comp) < 2:
+                    continue
+                if comp in seen:
+                    prev, line = seen[comp]
+                    fam_a, ver_a = _family(prev)
+                    fam_b, ver_b = _family(model)
+                    if fam_a == fam_b and ver_a != ver_b and line != b.line:
+                        yield Hit((line, b.line), {"component": comp, "a": prev, "b": model})
+                        break
+                else:
+                    seen[comp] = (model, b.line)

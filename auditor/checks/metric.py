@@ -191,3 +191,36 @@ def parts_sum_mismatch(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterat
         value = float(total.group(1))
         if abs(sum(parts) - value) > max(0.01, value * 0.02):
             yield Hit((n,), {"total": total.group(0).strip(), "parts": chain.group(0).strip(), "sum": f"{round(sum(parts), 2):g}{total.group(2)}"})
+
+
+_CITE_TOTAL = re.compile(r"google\s*scholar|谷歌学术|总被引|被引用?(?:数|量)?\s*(?:超|超过|达)|citations?\s*(?:on|in)\s*google|total citations", re.I)
+_REPO = re.compile(r"github\.com/[\w.\-]+/([\w.\-]+)|[\"“「《]([\w.\-]{3,40})[\"”」》]|\b([\w\-]{3,40})\s*\((?:https?://)?github\.com", re.I)
+
+
+@check("metric.same_quantity_differs", params=NoParams)
+def same_quantity_differs(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """The same public number stated twice with different values: total citations, or the stars
+    of the same named repository.
+
+    Not a hit: numbers of different things (one paper's citations vs the total); values within
+    10% (rounding, '1000+' vs '1.1k'); stars of repositories that are not named.
+    """
+    groups: dict[str, list[tuple[float, int]]] = {}
+    for c in ctx.claims:
+        line = ctx.doc.line(c.line)
+        if c.value is None:
+            continue
+        if c.kind == "citations" and _CITE_TOTAL.search(line):
+            groups.setdefault("citations", []).append((c.value, c.line))
+        elif c.kind == "stars":
+            m = _REPO.search(line)
+            name = next((g for g in m.groups() if g), None) if m else None
+            if name:
+                groups.setdefault(f"stars:{name.lower()}", []).append((c.value, c.line))
+    if not groups:
+        raise NotApplicable("no public number stated twice")
+    for key, values in groups.items():
+        lo, hi = min(values), max(values)
+        if lo[0] > 0 and (hi[0] - lo[0]) / lo[0] > 0.1:
+            what = ctx.say("total citations", "总被引数") if key == "citations" else ctx.say(f"stars of {key[6:]}", f"{key[6:]} 的 star 数")
+            yield Hit(tuple(sorted({lo[1], hi[1]})), {"what": what, "a": f"{lo[0]:g}", "b": f"{hi[0]:g}"})
