@@ -116,7 +116,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     cfg = load_config(args.config, Path.cwd())
     catalog = load_catalog(cfg.extra_rules)
     as_of_date = args.as_of or cfg.as_of or dt.date.today()  # the one place the clock is read
-    as_of = as_of_point = as_point(as_of_date.isoformat())
+    as_of_point = as_point(as_of_date.isoformat())
     files = _expand(args.paths)
     if not files:
         _err("no resume files found (supported: .txt .md .pdf .docx .json)")
@@ -162,7 +162,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
             write_atomic(out_dir / "index.html", render_index(entries, as_of_date.isoformat(), lang=args.lang))
         written = sum(1 for e in entries if e.report is not None)
         print(f"resume-audit: {written} report(s) written to {out_dir}/" + (f", {failures} failed" if failures else ""), file=sys.stderr)
-    del as_of
     if interrupted:
         return EXIT_INTERRUPTED
     return EXIT_INPUT if failures else EXIT_OK

@@ -115,3 +115,24 @@ def test_bad_config_names_file_and_field(tmp_path: Path) -> None:
     res = run("audit", str(seed("000")), "--as-of", AS_OF, cwd=tmp_path)
     assert res.returncode == 2
     assert "resume-audit.toml" in res.stderr and "rules.severity.TIM007" in res.stderr
+
+
+def test_installed_console_script() -> None:
+    script = Path(sys.executable).parent / "resume-audit"
+    assert script.exists(), "the console script is installed by `pip install -e .`"
+    res = subprocess.run([str(script), "audit", str(seed("002")), "--as-of", AS_OF, "--format", "questions"],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("# 面试提问清单: 董汉德")
+
+
+def test_folder_run_writes_reports_for_every_seed(tmp_path: Path) -> None:
+    from tests.conftest import SEEDS
+
+    out = tmp_path / "r"
+    res = run("audit", str(SEEDS), "--out", str(out), "--as-of", AS_OF, "--format", "json")
+    assert res.returncode == 0, res.stderr
+    reports = sorted(p.name for p in out.glob("*.json"))
+    assert reports == sorted(p.stem + ".json" for p in SEEDS.glob("*.txt"))
+    assert (out / "index.html").exists()
+    assert not list(out.glob(".*.tmp")), "no temp file is left behind"

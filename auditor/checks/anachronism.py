@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -33,13 +32,16 @@ class TechIndex:
         return [(self.by_alias[m.group(0).lower()], m.group(0)) for m in self.pattern.finditer(text)]
 
 
-@functools.lru_cache(maxsize=4)
-def _index(kb_id: int, kb: KnowledgeBase) -> TechIndex:
-    return TechIndex(kb.technologies)
+_INDEXES: dict[int, tuple[KnowledgeBase, TechIndex]] = {}
 
 
 def tech_index(kb: KnowledgeBase) -> TechIndex:
-    return _index(id(kb), kb)
+    """One compiled alias pattern per knowledge base (the KB holds lists, so it cannot be a cache key)."""
+    cached = _INDEXES.get(id(kb))
+    if cached is None or cached[0] is not kb:
+        cached = (kb, TechIndex(kb.technologies))
+        _INDEXES[id(kb)] = cached
+    return cached[1]
 
 
 @check("anachronism.tech_before_release", params=TechParams)

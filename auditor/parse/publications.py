@@ -186,11 +186,8 @@ def _publication(raw: str, line_no: int, index: VenueIndex, *, found_in: str, ki
         ys = re.findall(rf"(?<!\d)({_YEAR})(?!\d)", plain)
         year = int(ys[0]) if ys else None
     venue = hit.name if hit else None
-    if hit is not None and hit.venue_id is None and kind_hint == "paper":
-        # "中文信息学报 (2020, 第一作者)": a Chinese venue name before the year
-        pass
     quoted_rest = _QUOTED.sub("", plain)
-    if venue is None:
+    if venue is None:  # '"标题" - 中文信息学报 (2020, 第一作者)': a venue the index does not know, before its year
         m = re.search(r"[-–—]\s*([^\s(（\-–—][^(（]{1,30}?)\s*[(（]\s*(" + _YEAR + ")", quoted_rest)
         if m:
             venue, year = m.group(1).strip(), int(m.group(2))
