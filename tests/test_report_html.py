@@ -116,3 +116,30 @@ def test_markdown_report_has_the_same_content(report_000) -> None:
     for f in report_000.findings:
         assert f.rule_id in md
     assert md.count("> line ") == sum(len(f.evidence) for f in report_000.findings if f.accepted is None)
+
+
+def test_batch_index_ranks_by_risk_and_lists_failures(catalog, as_of, tmp_path) -> None:
+    from auditor.batch import BatchEntry
+    from auditor.render import render_index
+
+    r0 = build_report(ingest(seed("000")), as_of, catalog=catalog, as_of_text=AS_OF)
+    r2 = build_report(ingest(seed("002")), as_of, catalog=catalog, as_of_text=AS_OF)
+    entries = [
+        BatchEntry(path=seed("002"), report=r2, error=None, name="b"),
+        BatchEntry(path=seed("000"), report=r0, error=None, name="a"),
+        BatchEntry(path=tmp_path / "x.pdf", report=None, error="encrypted PDF (needs a password)", name=None),
+    ]
+    html = render_index(entries, AS_OF)
+    assert html.index('href="a.html"') < html.index('href="b.html"')  # higher risk first
+    assert "encrypted PDF (needs a password)" in html and "x.pdf" in html
+    assert "script" not in page_of(html).tags
+
+
+def test_batch_index_speaks_one_language(catalog, as_of) -> None:
+    from auditor.batch import BatchEntry
+    from auditor.render import render_index
+
+    zh = build_report(ingest(seed("000")), as_of, catalog=catalog, as_of_text=AS_OF)
+    en = build_report(ingest(seed("000")), as_of, catalog=catalog, as_of_text=AS_OF, lang="en")
+    html = render_index([BatchEntry(seed("000"), zh, None, "a"), BatchEntry(seed("000"), en, None, "b")], AS_OF, lang="zh")
+    assert "排名与声称的前 x% 不符" in html and "Rank does not reach" not in html

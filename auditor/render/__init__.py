@@ -76,6 +76,7 @@ def render(report: Report, fmt: str, lang: str | None = None) -> str:
 
 
 def render_index(entries: list["BatchEntry"], as_of: str, lang: str | None = None) -> str:
+    from auditor.catalog import load_catalog
     from auditor.render.view import counts, labels, top_finding
 
     langs = [e.report.source.language for e in entries if e.report is not None]
@@ -87,6 +88,7 @@ def render_index(entries: list["BatchEntry"], as_of: str, lang: str | None = Non
     return _env(True).get_template("index.html.j2").render(
         rows=[{"e": e, "counts": counts(e.report.findings), "top": top_finding(e.report)} for e in rows],  # type: ignore[union-attr]
         failed=[e for e in entries if e.report is None],
+        titles={r.id: r.title.get(use) for r in load_catalog().rules},  # one language for the whole index
         as_of=as_of,
         L=labels()[use],
         lang=use,
