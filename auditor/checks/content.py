@@ -48,16 +48,16 @@ def duplicate_bullet(resume: Resume, p: DuplicateParams, ctx: CheckContext) -> I
     entries = [e for e in resume.experience if e.bullets]
     if len(entries) < 2:
         raise NotApplicable("fewer than two entries with bullets")
+    normed = [[(bl, _norm(bl.text)) for bl in e.bullets] for e in entries]  # once per bullet, not per pair
     for i, a in enumerate(entries):
-        for b in entries[i + 1 :]:
+        for j in range(i + 1, len(entries)):
+            b = entries[j]
             if a.org and a.org == b.org:
                 continue
-            for ba in a.bullets:
-                na = _norm(ba.text)
+            for ba, na in normed[i]:
                 if len(na) < p.min_chars:
                     continue
-                for bb in b.bullets:
-                    nb = _norm(bb.text)
+                for bb, nb in normed[j]:
                     if len(nb) >= p.min_chars and fuzz.ratio(na, nb) >= p.min_similarity:
                         yield Hit((ba.line, bb.line), {"a": a.org or a.title or "", "b": b.org or b.title or "", "text": ba.text[:80]})
                         break

@@ -41,12 +41,24 @@ def _claimed_years(lines: list[str], sections: list[SectionSpan]) -> tuple[float
     return None, None
 
 
+_VENUE_INDEXES: dict[int, tuple[KnowledgeBase, VenueIndex]] = {}
+
+
+def venue_index(kb: KnowledgeBase) -> VenueIndex:
+    """The venue alias pattern is compiled once per knowledge base, not once per resume."""
+    cached = _VENUE_INDEXES.get(id(kb))
+    if cached is None or cached[0] is not kb:
+        cached = (kb, VenueIndex(kb.venues))
+        _VENUE_INDEXES[id(kb)] = cached
+    return cached[1]
+
+
 def parse(doc: Document, kb: KnowledgeBase) -> Parsed:
     lines = doc.lines
     sections = split_sections(lines)
     name, name_line = find_name(lines, sections)
     education, experience = parse_entries(lines, sections)
-    publications = parse_publications(lines, sections, VenueIndex(kb.venues))
+    publications = parse_publications(lines, sections, venue_index(kb))
     years, years_line = _claimed_years(lines, sections)
     resume = Resume(
         name=name,

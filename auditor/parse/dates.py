@@ -82,6 +82,8 @@ def normalise(text: str) -> str:
 
     NFKC can change length (e.g. '㈠'), so fall back to a per-character map that keeps offsets.
     """
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text
     out = []
     for ch in text:
         n = unicodedata.normalize("NFKC", ch)

@@ -5,6 +5,7 @@ Evidence always quotes the original line; this is only what the parser reads.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from auditor.parse.dates import normalise
@@ -18,6 +19,7 @@ _DECOR = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def strip_markup(line: str) -> str:
     """Markdown/HTML markup and leading bullets removed, NFKC applied, spaces collapsed."""
     s = _LINK.sub(r"\1", line)
