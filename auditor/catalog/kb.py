@@ -9,13 +9,15 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from auditor.errors import RuleFileError
 
+T = TypeVar("T")
 _MONTH = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -141,6 +143,22 @@ class KnowledgeBase(_Strict):
     @functools.cached_property
     def venue_by_id(self) -> dict[str, Venue]:
         return {v.id: v for v in self.venues}
+
+
+_DERIVED: dict[tuple[int, str], tuple["KnowledgeBase", Any]] = {}
+
+
+def derived(kb: "KnowledgeBase", name: str, build: Callable[["KnowledgeBase"], T]) -> T:
+    """Something built once per knowledge base (a compiled alias pattern), not once per resume.
+
+    The KB holds lists, so it cannot be an lru_cache key; the entry keeps the KB alive so its id
+    is never reused for another KB while cached.
+    """
+    cached = _DERIVED.get((id(kb), name))
+    if cached is None or cached[0] is not kb:
+        cached = (kb, build(kb))
+        _DERIVED[(id(kb), name)] = cached
+    return cached[1]
 
 
 def _load_yaml(path: Path) -> Any:

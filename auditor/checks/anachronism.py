@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
-from auditor.catalog.kb import KnowledgeBase, Technology
+from auditor.catalog.kb import KnowledgeBase, Technology, derived
 from auditor.checks.registry import CheckContext, Hit, NotApplicable, check
 from auditor.models import Resume
 from auditor.parse.dates import Point, parse_iso
@@ -32,16 +32,8 @@ class TechIndex:
         return [(self.by_alias[m.group(0).lower()], m.group(0)) for m in self.pattern.finditer(text)]
 
 
-_INDEXES: dict[int, tuple[KnowledgeBase, TechIndex]] = {}
-
-
 def tech_index(kb: KnowledgeBase) -> TechIndex:
-    """One compiled alias pattern per knowledge base (the KB holds lists, so it cannot be a cache key)."""
-    cached = _INDEXES.get(id(kb))
-    if cached is None or cached[0] is not kb:
-        cached = (kb, TechIndex(kb.technologies))
-        _INDEXES[id(kb)] = cached
-    return cached[1]
+    return derived(kb, "technologies", lambda k: TechIndex(k.technologies))
 
 
 @check("anachronism.tech_before_release", params=TechParams)

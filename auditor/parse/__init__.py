@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.catalog.kb import KnowledgeBase
+from auditor.catalog.kb import KnowledgeBase, derived
 from auditor.models import Claim, Document, Resume, Section
 from auditor.parse.awards import parse_awards
 from auditor.parse.claims import extract_claims
@@ -41,24 +41,12 @@ def _claimed_years(lines: list[str], sections: list[SectionSpan]) -> tuple[float
     return None, None
 
 
-_VENUE_INDEXES: dict[int, tuple[KnowledgeBase, VenueIndex]] = {}
-
-
-def venue_index(kb: KnowledgeBase) -> VenueIndex:
-    """The venue alias pattern is compiled once per knowledge base, not once per resume."""
-    cached = _VENUE_INDEXES.get(id(kb))
-    if cached is None or cached[0] is not kb:
-        cached = (kb, VenueIndex(kb.venues))
-        _VENUE_INDEXES[id(kb)] = cached
-    return cached[1]
-
-
 def parse(doc: Document, kb: KnowledgeBase) -> Parsed:
     lines = doc.lines
     sections = split_sections(lines)
     name, name_line = find_name(lines, sections)
     education, experience = parse_entries(lines, sections)
-    publications = parse_publications(lines, sections, venue_index(kb))
+    publications = parse_publications(lines, sections, derived(kb, "venues", lambda k: VenueIndex(k.venues)))
     years, years_line = _claimed_years(lines, sections)
     resume = Resume(
         name=name,
