@@ -112,6 +112,7 @@ class Publication(_Model):
     author_position: int | None = None
     author_count: int | None = None
     position_source: Literal["bold", "stated", "none"] = "none"
+    listed_position: int | None = None  # where the marked (bold) name stands in the author list
     equal_contribution: bool = False
     claimed_tier: str | None = None
     kind_hint: Literal["paper", "internal_report", "patent", "thesis"] = "paper"

@@ -171,15 +171,11 @@ def author_position_mismatch(resume: Resume, p: NoParams, ctx: CheckContext) -> 
 
     Not a hit: equal contribution (a co-first author may be listed second); no marked name in the list.
     """
-    from auditor.parse.publications import _authors
-
     for pub in _pubs(resume):
-        if pub.position_source != "stated" or not pub.authors or pub.equal_contribution:
+        if pub.position_source != "stated" or pub.equal_contribution or not pub.listed_position:
             continue
-        raw = ctx.doc.line(pub.line)
-        _, bold_pos, _ = _authors(re.split(r";|；", raw)[1:])
-        if bold_pos and pub.author_position and bold_pos != pub.author_position:
-            yield Hit((pub.line,), {"paper": _name(pub, ctx), "stated": pub.author_position, "listed": bold_pos})
+        if pub.author_position and pub.listed_position != pub.author_position:
+            yield Hit((pub.line,), {"paper": _name(pub, ctx), "stated": pub.author_position, "listed": pub.listed_position})
 
 
 _PROFILE = re.compile(r"scholar\.google|semanticscholar\.org|dblp\.org|orcid\.org|researchgate\.net|openreview\.net/profile", re.I)

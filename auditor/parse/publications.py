@@ -204,6 +204,7 @@ def _publication(raw: str, line_no: int, index: VenueIndex, *, found_in: str, ki
         status_text=status_text,
         authors=authors,
         author_position=pos or bold_pos,
+        listed_position=bold_pos,
         author_count=len(authors) or None,
         position_source=position_source,  # type: ignore[arg-type]
         equal_contribution=equal or bold_equal,
