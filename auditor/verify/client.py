@@ -1,0 +1,252 @@
+"""The one shared async HTTP client of the online checks (implements `fetch.Fetcher`).
+
+Order per request: cache -> (per-source semaphore + rate limiter -> send) inside the retry
+loop, so every retry is rate-limited too. Libraries: httpx (async client), stamina (retries;
+its hook returns the Retry-After wait), aiolimiter (leaky-bucket rate per source).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import stamina
+from aiolimiter import AsyncLimiter
+
+from auditor import __version__
+from auditor.verify.cache import Cached, HttpCache, cache_key
+from auditor.verify.fetch import Response
+from auditor.verify.guard import Resolver, UnsafeURL, check_url, system_resolver
+from auditor.verify.records import SourceError
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A source's base URL and its published limits (research/public-sources.md, section 11)."""
+
+    base: str
+    rate: float  # requests per `period` seconds
+    period: float
+    concurrency: int
+    ttl_days: float = 30.0
+    token_env: str | None = None
+    token_header: str | None = None
+    token_prefix: str = ""
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+POLICIES: dict[str, Policy] = {
+    # S2: shared anonymous pool, frequent 429s with no Retry-After; 1 rps with a key.
+    "semantic_scholar": Policy("https://api.semanticscholar.org/graph/v1", 1, 1.0, 1, token_env="S2_API_KEY", token_header="x-api-key"),
+    # DBLP asks for 1-2 s between requests and sends Retry-After with its 429s.
+    "dblp": Policy("https://dblp.org", 1, 1.5, 1),
+    "openalex": Policy("https://api.openalex.org", 10, 1.0, 4),
+    # Crossref public pool: 5 req/s, concurrency 1.
+    "crossref": Policy("https://api.crossref.org", 5, 1.0, 1),
+    # arXiv terms of use: one request every 3 seconds, one connection.
+    "arxiv": Policy("https://export.arxiv.org", 1, 3.0, 1),
+    "openreview": Policy("https://api2.openreview.net", 1, 1.0, 1, token_env="OPENREVIEW_TOKEN", token_header="authorization", token_prefix="Bearer "),
+    # GitHub: 60 requests/hour anonymous, 5000 with a token; a burst of a few is fine.
+    "github": Policy(
+        "https://api.github.com", 5, 1.0, 2, ttl_days=7, token_env="GITHUB_TOKEN", token_header="authorization", token_prefix="Bearer ",
+        headers=(("accept", "application/vnd.github+json"), ("x-github-api-version", "2022-11-28")),
+    ),
+    # Hugging Face: 500 requests per 5 minutes per IP anonymous.
+    "huggingface": Policy("https://huggingface.co", 1, 0.6, 2, ttl_days=7, token_env="HF_TOKEN", token_header="authorization", token_prefix="Bearer "),
+}
+
+USER_AGENT = f"resume-audit/{__version__} (+https://pypi.org/project/resume-audit/)"
+MAX_RETRY_AFTER = 60.0  # a longer wait is reported as "could not check", not slept through
+
+
+def base_url(source: str, overrides: dict[str, str] | None = None, env: dict[str, str] | None = None) -> str:
+    """Config wins over the environment (`RESUME_AUDIT_<SOURCE>_URL`), which wins over the default."""
+    env = os.environ if env is None else env
+    if overrides and source in overrides:
+        return overrides[source].rstrip("/")
+    return env.get(f"RESUME_AUDIT_{source.upper()}_URL", POLICIES[source].base).rstrip("/")
+
+
+class _Retry(Exception):
+    def __init__(self, status: int, wait: float | None):
+        super().__init__(f"HTTP {status}")
+        self.status = status
+        self.wait = wait
+
+
+def _retry_after(headers: httpx.Headers) -> float | None:
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None  # an HTTP date; back off exponentially instead of parsing the clock
+
+
+def _backoff(exc: Exception) -> bool | float:
+    if isinstance(exc, _Retry):
+        return exc.wait if exc.wait is not None else True
+    return isinstance(exc, httpx.TransportError)
+
+
+@dataclass
+class Stats:
+    """Per-source counters for the report's "what was checked" and the benchmark."""
+
+    requests: dict[str, int] = field(default_factory=dict)
+    cache_hits: dict[str, int] = field(default_factory=dict)
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+    def count(self, table: dict[str, int], source: str) -> None:
+        table[source] = table.get(source, 0) + 1
+
+
+class Client:
+    """Implements `Fetcher`. `now` (epoch seconds) comes from the CLI and decides cache expiry."""
+
+    def __init__(
+        self,
+        *,
+        now: float,
+        cache: HttpCache | None = None,
+        cache_only: bool = False,
+        overrides: dict[str, str] | None = None,
+        env: dict[str, str] | None = None,
+        rate_limits: bool = True,
+        timeout: float = 20.0,
+        attempts: int = 4,
+        transport: httpx.AsyncBaseTransport | None = None,
+        resolve: Resolver = system_resolver,
+    ):
+        self.now = now
+        self.cache = cache
+        self.cache_only = cache_only
+        self.env = dict(os.environ if env is None else env)
+        self.overrides = overrides or {}
+        self.attempts = attempts
+        self.resolve = resolve
+        self.stats = Stats()
+        self._http = httpx.AsyncClient(
+            timeout=httpx.Timeout(timeout), follow_redirects=True, transport=transport, headers={"user-agent": USER_AGENT}
+        )
+        # Links from a resume: redirects are followed by hand so the guard sees every hop.
+        self._links = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False, transport=transport, headers={"user-agent": USER_AGENT})
+        self._limiters = {s: AsyncLimiter(p.rate, p.period) for s, p in POLICIES.items()} if rate_limits else {}
+        self._gates = {s: asyncio.Semaphore(p.concurrency) for s, p in POLICIES.items()}
+
+    async def __aenter__(self) -> Client:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+        await self._links.aclose()
+
+    def _auth_headers(self, source: str) -> dict[str, str]:
+        p = POLICIES[source]
+        headers = dict(p.headers)
+        if p.token_env and p.token_header and self.env.get(p.token_env):
+            headers[p.token_header] = p.token_prefix + self.env[p.token_env]
+        return headers
+
+    async def request(
+        self,
+        source: str,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | list[tuple[str, Any]] | None = None,
+        json: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> Response:
+        if source not in POLICIES:
+            raise SourceError(source, "unknown source")
+        url = str(httpx.URL(base_url(source, self.overrides, self.env) + path, params=params))
+        body = httpx.Request(method, url, json=json).content if json is not None else None
+        key = cache_key(method, url, body)
+        ttl = POLICIES[source].ttl_days * 86400
+        hit = self.cache.get(key) if self.cache else None
+        if hit is not None and (self.cache_only or self.now - hit.stored_at <= ttl):
+            self.stats.count(self.stats.cache_hits, source)
+            return Response(hit.status, hit.body, hit.headers, hit.final_url, from_cache=True)
+        if self.cache_only:
+            raise SourceError(source, "not in the cache (--cache-only)")
+        sent = {**self._auth_headers(source), **(headers or {})}
+        try:
+            resp = await self._send(source, method, url, sent, json)
+        except SourceError as exc:
+            self.stats.errors.setdefault(source, []).append(exc.reason)
+            raise
+        out = Response(resp.status_code, resp.content, {k.lower(): v for k, v in resp.headers.items()}, str(resp.url))
+        if self.cache:
+            stored = Cached(out.status, _kept_headers(out.headers), out.body, out.url, self.now)
+            self.cache.put(key, source, method, url, stored)
+        return out
+
+    async def _send(self, source: str, method: str, url: str, headers: dict[str, str], json: Any) -> httpx.Response:
+        resp: httpx.Response | None = None
+        try:
+            async for attempt in stamina.retry_context(on=_backoff, attempts=self.attempts, timeout=120.0, wait_initial=1.0, wait_max=30.0):
+                with attempt:
+                    resp = await self._send_once(source, method, url, headers, json)
+        except _Retry as exc:
+            raise SourceError(source, f"HTTP {exc.status} after {self.attempts} attempts (rate limit or server error)") from exc
+        except httpx.TransportError as exc:
+            raise SourceError(source, f"{type(exc).__name__}: {exc or 'no answer'}") from exc
+        assert resp is not None
+        return resp
+
+    async def _send_once(self, source: str, method: str, url: str, headers: dict[str, str], json: Any) -> httpx.Response:
+        async with self._gates[source]:
+            if self._limiters:
+                await self._limiters[source].acquire()
+            self.stats.count(self.stats.requests, source)
+            resp = await self._http.request(method, url, headers=headers, json=json)
+        if resp.status_code == 429 or resp.status_code >= 500:
+            wait = _retry_after(resp.headers)
+            if wait is not None and wait > MAX_RETRY_AFTER:
+                raise SourceError(source, f"HTTP {resp.status_code}: asked to wait {wait:.0f} s; try again later")
+            raise _Retry(resp.status_code, wait)
+        if resp.status_code == 403 and resp.headers.get("x-ratelimit-remaining") == "0":
+            raise SourceError(source, "rate limit exhausted (set GITHUB_TOKEN for 5000 requests/hour)")
+        return resp
+
+    async def check_link(self, url: str, max_hops: int = 5) -> tuple[int, str]:
+        """Liveness of a link from the resume: (status, final URL). Every hop passes the guard;
+        only the headers are read. Raises UnsafeURL or SourceError."""
+        current = url
+        for _ in range(max_hops + 1):
+            check_url(current, self.resolve)
+            try:
+                async with self._links.stream("GET", current) as resp:
+                    if resp.is_redirect and "location" in resp.headers:
+                        current = str(resp.url.join(resp.headers["location"]))
+                        continue
+                    return resp.status_code, current
+            except httpx.TransportError as exc:
+                raise SourceError("links", f"{type(exc).__name__}: {exc or 'no answer'}") from exc
+        raise SourceError("links", f"more than {max_hops} redirects")
+
+
+def _kept_headers(headers: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in headers.items() if k in ("content-type", "location", "x-error-code", "retry-after")}
+
+
+def default_cache_path(env: dict[str, str] | None = None) -> Path:
+    env = os.environ if env is None else env
+    if env.get("RESUME_AUDIT_CACHE"):
+        return Path(env["RESUME_AUDIT_CACHE"])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("resume-audit")) / "http-cache.sqlite"
+
+
+__all__ = ["Client", "Policy", "POLICIES", "UnsafeURL", "base_url", "default_cache_path"]
