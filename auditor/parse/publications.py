@@ -165,6 +165,30 @@ def _title(plain: str, raw: str, hit: VenueHit | None) -> str | None:
     return head if len(head) >= 8 else None
 
 
+_AUTHOR_NAME = re.compile(r"(?:[A-Z][\w'\-]*\.?)(?:\s+[A-Z][\w'\-]*\.?){1,3}|[\u4e00-\u9fff]{2,4}")
+_SENTENCE_END = re.compile(r"\.\s+(?=[\"“*]*[A-Z0-9\u4e00-\u9fff])")
+
+
+def _author_first(raw: str) -> tuple[list[str], int | None, bool, str] | None:
+    """'**W. Shen**, A. Ruiz. Title. Venue 2025': the author list comes first, the title second.
+    Returns (authors, bold position, equal contribution, the rest of the line) when the text
+    before one of the first sentence ends is a list of names (two or more, or one in bold)."""
+    body = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", raw)
+    for m in _SENTENCE_END.finditer(body):
+        head = body[: m.start()]
+        names = [n.strip() for n in re.split(r",|，|\band\b|&", head) if n.strip()]
+        clean = [strip_markup(n).replace("*", "").replace("†", "").strip() for n in names]
+        if not clean or not all(_AUTHOR_NAME.fullmatch(n) for n in clean):
+            continue
+        bold = next((i + 1 for i, n in enumerate(names) if "**" in n or "<b>" in n or "<strong>" in n), None)
+        if len(clean) < 2 and bold is None:
+            return None
+        marked = names[bold - 1].replace("**", "") if bold else ""
+        rest = re.sub(r"^\(?(?:19|20)\d{2}[a-z]?\)?\.\s+", "", body[m.end() :])  # ACL style: 'Authors. 2019. Title.'
+        return clean, bold, bool(bold and re.search(r"[*†]\s*$", marked)), rest
+    return None
+
+
 def _publication(raw: str, line_no: int, index: VenueIndex, *, found_in: str, kind_hint: str) -> Publication | None:
     plain = strip_markup(raw)
     hit = index.find(plain) or index.generic(plain)
@@ -172,7 +196,11 @@ def _publication(raw: str, line_no: int, index: VenueIndex, *, found_in: str, ki
         return None
     status, status_text = _status(plain)
     segments = re.split(r";|；", raw)
-    authors, bold_pos, bold_equal = _authors(segments[1:] if len(segments) > 1 else re.split(r"\.\s", raw)[1:] or [raw])
+    first = _author_first(raw) if len(segments) == 1 and not _QUOTED.search(plain) else None
+    if first is not None:
+        authors, bold_pos, bold_equal, rest = first
+    else:
+        authors, bold_pos, bold_equal = _authors(segments[1:] if len(segments) > 1 else re.split(r"\.\s", raw)[1:] or [raw])
     pos, equal = _position(plain)
     position_source = "stated" if pos else ("bold" if bold_pos else "none")
     if internal := _INTERNAL.search(plain):
@@ -196,7 +224,7 @@ def _publication(raw: str, line_no: int, index: VenueIndex, *, found_in: str, ki
     if status == "unknown" and venue and year and kind_hint == "paper":
         status = "published"  # listed with a venue and a year and no other word: claimed as published
     return Publication(
-        title=_title(plain, raw, hit),
+        title=_title(strip_markup(rest), rest, hit) if first is not None else _title(plain, raw, hit),
         venue=venue,
         venue_id=hit.venue_id if hit else None,
         year=year,
