@@ -41,6 +41,11 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from exc
 
 
+ONLINE_SOURCES = (
+    "semantic_scholar", "dblp", "openalex", "crossref", "arxiv", "openreview", "github", "huggingface", "links", "google_scholar",
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="resume-audit",
@@ -58,6 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--as-of", type=_date, default=None, help="the date the audit is made for (default: today)")
     a.add_argument("--lang", choices=("zh", "en"), default=None, help="report language (default: the resume's)")
     a.add_argument("--config", type=Path, default=None, help="config file (default: ./resume-audit.toml if present)")
+    o = a.add_argument_group("online checks (off by default; only titles, names and URLs leave the machine)")
+    o.add_argument("--online", action="store_true", help="check papers, repositories, models and links against public sources")
+    o.add_argument("--cache-only", action="store_true", help="like --online, but answer only from the cache: no network at all")
+    o.add_argument("--cache", type=Path, default=None, help="HTTP cache file (default: $RESUME_AUDIT_CACHE or the user cache folder)")
+    o.add_argument("--no-cache", action="store_true", help="do not read or write the HTTP cache")
+    o.add_argument("--sources", default=None, help="comma-separated subset of: " + ", ".join(ONLINE_SOURCES))
+    o.add_argument("--scholar", action="store_true", help="also ask Google Scholar for linked profiles (needs resume-audit[scholar])")
+    o.add_argument("--no-link-check", action="store_true", help="do not check that the resume's links answer")
 
     r = sub.add_parser("rules", help="list the rule catalogue, or show one rule")
     r.add_argument("rule", nargs="?", help="a rule id or name")
@@ -116,6 +129,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     cfg = load_config(args.config, Path.cwd())
     catalog = load_catalog(cfg.extra_rules)
     as_of_date = args.as_of or cfg.as_of or dt.date.today()  # the one place the clock is read
+    if args.online or args.cache_only:
+        cfg.audit.online = _online_settings(args, cfg)
     as_of_point = as_point(as_of_date.isoformat())
     files = _expand(args.paths)
     if not files:
@@ -165,6 +180,48 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if interrupted:
         return EXIT_INTERRUPTED
     return EXIT_INPUT if failures else EXIT_OK
+
+
+def _online_settings(args: argparse.Namespace, cfg: object) -> object:
+    """--online/--cache-only and the config's [online] table to OnlineSettings (or a usage error)."""
+    import time
+
+    from auditor.errors import RuleFileError
+    from auditor.verify import OnlineSettings
+    from auditor.verify.client import default_cache_path
+
+    online = getattr(cfg, "online", {}) or {}
+    names = args.sources.split(",") if args.sources else online.get("sources", [s for s in ONLINE_SOURCES if s != "google_scholar"])
+    unknown = sorted(set(n.strip() for n in names) - set(ONLINE_SOURCES))
+    if unknown:
+        raise RuleFileError(f"--sources: unknown source '{unknown[0]}' (known: {', '.join(ONLINE_SOURCES)})")
+    if args.scholar:
+        from auditor.verify.records import SourceError
+        from auditor.verify.sources.scholar import ScholarlySource
+
+        try:
+            ScholarlySource()
+        except SourceError as exc:
+            raise RuleFileError(f"--scholar: {exc.reason}") from exc
+    cache = None if args.no_cache else str(args.cache or online.get("cache") or default_cache_path())
+    if cache is not None:
+        from auditor.verify.cache import HttpCache
+
+        try:
+            HttpCache(Path(cache)).close()
+        except Exception as exc:  # unwritable folder, not a database, locked
+            raise RuleFileError(f"cache {cache}: cannot be opened ({exc})") from exc
+    if args.cache_only and cache is None:
+        raise RuleFileError("--cache-only needs the cache (drop --no-cache)")
+    return OnlineSettings(
+        now=time.time(),  # the CLI owns the clock: it decides only when cached answers expire
+        cache_path=cache,
+        cache_only=args.cache_only,
+        sources=frozenset(n.strip() for n in names),
+        scholar=args.scholar,
+        check_links=not args.no_link_check,
+        overrides=tuple(sorted((online.get("urls") or {}).items())),
+    )
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

@@ -1,6 +1,10 @@
 """The user's config: `resume-audit.toml` in the working folder, or the file given by --config.
 
     as_of = "2026-11-23"              # optional; the CLI flag wins
+    [online]                          # used with --online / --cache-only
+    urls = { dblp = "https://dblp.uni-trier.de" }   # base URL per source (else RESUME_AUDIT_<SOURCE>_URL)
+    sources = ["dblp", "openalex", "github"]        # default: all but google_scholar
+    cache = "cache/http.sqlite"       # relative to this file
     [rules]
     disable  = ["TIM009"]             # ids or names
     severity = { TIM008 = "low" }
@@ -34,6 +38,7 @@ class UserConfig:
     extra_rules: tuple[Path, ...] = ()
     as_of: dt.date | None = None
     path: Path | None = None
+    online: dict = field(default_factory=dict)  # [online] urls = {source = base URL}, sources = [...], cache = "path"
 
 
 def load_config(path: Path | None, cwd: Path) -> UserConfig:
@@ -48,7 +53,7 @@ def load_config(path: Path | None, cwd: Path) -> UserConfig:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"{path}: invalid TOML: {exc}") from exc
-    unknown = set(data) - {"as_of", "rules", "accepted"}
+    unknown = set(data) - {"as_of", "rules", "accepted", "online"}
     if unknown:
         raise RuleFileError(f"{path}: field '{sorted(unknown)[0]}': unknown setting")
     rules = data.get("rules", {})
@@ -69,7 +74,16 @@ def load_config(path: Path | None, cwd: Path) -> UserConfig:
             as_of = dt.date.fromisoformat(str(as_of))
         except ValueError as exc:
             raise RuleFileError(f"{path}: field 'as_of': must be YYYY-MM-DD") from exc
+    online = data.get("online", {})
+    if not isinstance(online, dict) or set(online) - {"urls", "sources", "cache"}:
+        raise RuleFileError(f"{path}: field 'online': allowed keys are urls, sources, cache")
+    for source, url in (online.get("urls") or {}).items():
+        if not str(url).startswith(("http://", "https://")):
+            raise RuleFileError(f"{path}: field 'online.urls.{source}': must be an http(s) URL")
+    if "cache" in online:
+        online["cache"] = str((path.parent / str(online["cache"])).resolve())
     return UserConfig(
+        online=online,
         audit=AuditConfig(disabled=set(rules.get("disable", [])), severity=dict(severity), accepted=accepted),
         extra_rules=tuple((path.parent / p).resolve() for p in rules.get("extra", [])),
         as_of=as_of,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from auditor.catalog import Catalog, load_catalog
 from auditor.catalog.rules import Rule
@@ -35,6 +36,7 @@ class AuditConfig:
     severity: dict[str, str] = field(default_factory=dict)
     accepted: dict[str, Accepted] = field(default_factory=dict)  # fingerprint -> reason
     only: set[str] | None = None
+    online: Any = None  # auditor.verify.OnlineSettings when --online/--cache-only was given
 
 
 @dataclass
@@ -148,12 +150,22 @@ def audit_text(
     only: list[str] | None = None,
     strict: bool = False,
     catalog: Catalog | None = None,
+    online: list[dict] | None = None,
 ) -> list[Finding]:
-    """Findings for a resume given as text (rule examples, tests)."""
+    """Findings for a resume given as text (rule examples, tests). `online` puts hand-made
+    check results on the publication or claims of the given lines, as --online would."""
     from auditor.ingest import ingest_text
+    from auditor.models import ClaimCheck
 
     catalog = catalog or load_catalog()
     doc = ingest_text(text)
     parsed = parse(doc, catalog.kb)
+    for item in online or []:
+        check = ClaimCheck.model_validate(item["check"])
+        targets = [p for p in parsed.resume.publications if p.line == item["line"]] + [c for c in parsed.claims if c.line == item["line"]]
+        if not targets:
+            raise ValueError(f"example 'online' entry: nothing checkable on line {item['line']}")
+        for target in targets:
+            target.check = check
     cfg = AuditConfig(only=set(only) if only is not None else None)
     return audit(doc, parsed, catalog, as_of, config=cfg, strict=strict).findings

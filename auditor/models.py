@@ -118,6 +118,7 @@ class Publication(_Model):
     kind_hint: Literal["paper", "internal_report", "patent", "thesis"] = "paper"
     found_in: Literal["publications", "inline"] = "publications"
     line: int
+    check: ClaimCheck = Field(default_factory=lambda: ClaimCheck())
 
 
 class Award(_Model):
@@ -151,11 +152,24 @@ class Resume(_Model):
     claimed_years_line: int | None = None
 
 
+class SourceAttempt(_Model):
+    """What one public source answered for one claim (the audit trail behind `ClaimCheck`)."""
+
+    source: str
+    status: CheckStatus
+    url: str | None = None
+    detail: str | None = None
+
+
 class ClaimCheck(_Model):
     status: CheckStatus = "unchecked"
     source: str | None = None
     url: str | None = None
     detail: str | None = None
+    claimed: str | None = None  # what the resume says, in short ("1st author, NeurIPS 2024, accepted")
+    found: str | None = None  # what the source says, side by side ("2nd of 5, CoRR 2024, preprint")
+    issues: list[str] = Field(default_factory=list)  # codes of what differs: authorship, status, venue, ...
+    attempts: list[SourceAttempt] = Field(default_factory=list)
 
 
 class Claim(_Model):
@@ -234,3 +248,30 @@ class Report(_Model):
     questions: list[Question] = Field(default_factory=list)
     risk: Risk
     text: list[str] = Field(default_factory=list, description="the numbered resume lines evidence refers to")
+    online: OnlineSummary | None = None  # present when the audit ran with --online or --cache-only
+
+
+class SourceUsage(_Model):
+    source: str
+    requests: int = 0
+    cache_hits: int = 0
+    errors: list[str] = Field(default_factory=list)
+
+
+class LinkCheck(_Model):
+    url: str
+    status: Literal["ok", "dead", "refused", "error"]
+    http_status: int | None = None
+    detail: str | None = None
+
+
+class OnlineSummary(_Model):
+    """What the online checks asked, of whom, and what could not be checked (never a pass)."""
+
+    mode: Literal["live", "cache_only"]
+    sources: list[SourceUsage] = Field(default_factory=list)
+    links: list[LinkCheck] = Field(default_factory=list)
+
+
+Publication.model_rebuild()
+Report.model_rebuild()

@@ -25,6 +25,11 @@ def build_report(
 ) -> Report:
     catalog = catalog or load_catalog()
     parsed = parse(doc, catalog.kb)
+    online = None
+    if config is not None and config.online is not None:
+        from auditor.verify import verifier_for
+
+        online = verifier_for(config.online)(doc, parsed.resume, parsed.claims, catalog.kb, as_of.year)
     result = audit(doc, parsed, catalog, as_of, lang=lang, config=config, as_of_text=as_of_text)
     return Report(
         source=SourceInfo(path=doc.path, sha256=doc.sha256, format=doc.format, language=doc.language, lines=len(doc.lines)),
@@ -36,6 +41,7 @@ def build_report(
         questions=rank_questions(result.findings),
         risk=risk(result.findings),
         text=doc.lines,
+        online=online,
     )
 
 

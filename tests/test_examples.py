@@ -19,8 +19,11 @@ def reports(catalog):
 
 
 def test_every_rule_fires_on_some_example(reports, catalog) -> None:
+    """Offline rules here; the rules over online answers fire on en_online_researcher.md in
+    tests/test_online_e2e.py, replayed from a local server."""
     fired = {f.rule_id for r in reports.values() for f in r.findings}
-    missing = sorted({r.id for r in catalog.rules} - fired)
+    online_only = {r.id for r in catalog.rules if any(ex.online for ex in r.examples)}
+    missing = sorted({r.id for r in catalog.rules} - fired - online_only)
     assert not missing, f"rules with no example resume: {missing}"
 
 

@@ -14,7 +14,7 @@ EXAMPLES = list(iter_examples(CATALOG))
 def test_rule_example(ex: RuleExample) -> None:
     if ex.todo:
         pytest.xfail(ex.note or "known gap")
-    findings = audit_text(ex.text, only=[ex.rule_id], as_of=ex.as_of, strict=True, catalog=CATALOG)
+    findings = audit_text(ex.text, only=[ex.rule_id], as_of=ex.as_of, strict=True, catalog=CATALOG, online=list(ex.online))
     if ex.kind == "pass":
         assert findings == [], f"{ex.rule_id} fired on a passing example ({ex.note}): {[f.message for f in findings]}"
         return

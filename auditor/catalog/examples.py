@@ -27,6 +27,7 @@ class RuleExample:
     as_of: Point
     note: str | None
     todo: bool
+    online: tuple[dict, ...] = ()
 
     @property
     def test_id(self) -> str:
@@ -54,5 +55,7 @@ def iter_examples(catalog: Catalog) -> Iterator[RuleExample]:
         for ex in rule.examples:
             kind = "fail" if ex.fail is not None else "pass"
             text, marked = strip_marks(ex.fail if ex.fail is not None else ex.pass_ or "")
-            yield RuleExample(rule.id, kind, counts[kind], text, marked, as_point(ex.as_of or DEFAULT_AS_OF), ex.note, ex.todo)
+            yield RuleExample(
+                rule.id, kind, counts[kind], text, marked, as_point(ex.as_of or DEFAULT_AS_OF), ex.note, ex.todo, tuple(ex.online or ())
+            )
             counts[kind] += 1

@@ -35,6 +35,10 @@ class Example(_Strict):
     note: str | None = None
     as_of: str | None = None
     todo: bool = False
+    # Online-check results the example's lines carry, as `--online` would write them (hand-made):
+    # [{line: 1, check: {status: contradicted, issues: [stars], ...}}]. Lets a VER rule's
+    # example run with no network; the adapters and the judge are tested on recorded answers.
+    online: list[dict[str, Any]] | None = None
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

@@ -5,8 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
-from auditor.models import Resume
+from auditor.models import Claim, Publication, Resume
+
+
+class KindParams(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    kind: Literal["stars", "downloads", "citations"]
 
 PUBLIC = {"stars": "GitHub", "downloads": "Hugging Face / PyPI", "citations": "Google Scholar", "rank": "the competition leaderboard"}
 PRIVATE = {"money", "headcount", "users", "qps"}
@@ -43,3 +52,94 @@ def stars_without_link(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterat
     if any(re.search(r"github\.com/[\w.\-]+/[\w.\-]+", link) for link in resume.contacts.links):
         return
     yield Hit(tuple(sorted({c.line for c in stars})[:4]), {"count": int(max(c.value or 0 for c in stars))})
+
+
+# --- what the online checks found (run with --online / --cache-only) -------------------------
+# These read `Publication.check` / `Claim.check`, written by `auditor.verify` before the rules
+# run. Without the online checks they are not applicable (never a silent pass).
+
+def _checked_pubs(resume: Resume) -> list[Publication]:
+    pubs = [p for p in resume.publications if p.check.status != "unchecked"]
+    if not pubs:
+        raise NotApplicable("no paper was checked online (run with --online)")
+    return pubs
+
+
+def _paper_values(p: Publication) -> dict[str, object]:
+    c = p.check
+    return {
+        "title": (p.title or "")[:90], "claimed": c.claimed or "", "found": c.found or "", "detail": c.detail or "",
+        "source": SOURCE_NAMES.get(c.source or "", c.source or ""), "url": c.url or "",
+    }
+
+
+SOURCE_NAMES = {
+    "semantic_scholar": "Semantic Scholar", "dblp": "DBLP", "openalex": "OpenAlex", "crossref": "Crossref", "arxiv": "arXiv",
+    "openreview": "OpenReview", "github": "GitHub", "huggingface": "Hugging Face", "google_scholar": "Google Scholar",
+}
+
+
+@check("verification.paper_not_found", params=NoParams)
+def paper_not_found(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A published/accepted paper no source lists. Coverage gaps are normal, so: ask for a link."""
+    for pub in _checked_pubs(resume):
+        if pub.check.status == "not_found" and pub.status in ("published", "accepted"):
+            yield Hit((pub.line,), {**_paper_values(pub), "detail": pub.check.detail or ""}, confidence="low")
+
+
+@check("verification.paper_status_differs", params=NoParams)
+def paper_status_differs(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """The decision the sources show is not the status the resume states."""
+    for pub in _checked_pubs(resume):
+        issues = pub.check.issues
+        if "status" in issues:
+            yield Hit((pub.line,), _paper_values(pub), confidence="high" if pub.check.source == "openreview" else "medium")
+        elif "only_preprint" in issues:
+            yield Hit((pub.line,), _paper_values(pub), confidence="low", severity="low")
+
+
+@check("verification.paper_authorship_differs", params=NoParams)
+def paper_authorship_differs(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """The candidate's place in the author list differs, or the name is not in it."""
+    for pub in _checked_pubs(resume):
+        issues = pub.check.issues
+        if "authorship" in issues:
+            yield Hit((pub.line,), _paper_values(pub), confidence="high")
+        elif "not_an_author" in issues:
+            # Romanisations differ (Cantonese, Wade-Giles, a changed name): a question, not a verdict.
+            yield Hit((pub.line,), _paper_values(pub), confidence="low")
+
+
+@check("verification.paper_venue_differs", params=NoParams)
+def paper_venue_differs(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """The record is in another venue (or year) than the resume says."""
+    for pub in _checked_pubs(resume):
+        issues = pub.check.issues
+        if "venue" in issues:
+            yield Hit((pub.line,), _paper_values(pub), confidence="medium")
+        elif "year" in issues:
+            yield Hit((pub.line,), _paper_values(pub), confidence="medium", severity="low")
+
+
+def _checked_claims(ctx: CheckContext, kind: str) -> list[Claim]:
+    claims = [c for c in ctx.claims if c.kind == kind and c.check.status != "unchecked"]
+    if not claims:
+        raise NotApplicable(f"no {kind} claim was checked online (run with --online)")
+    return claims
+
+
+def _claim_values(c: Claim) -> dict[str, object]:
+    k = c.check
+    return {"claimed": k.claimed or "", "found": k.found or "", "detail": k.detail or "", "url": k.url or "",
+            "source": SOURCE_NAMES.get(k.source or "", k.source or "")}
+
+
+@check("verification.public_number_differs", params=KindParams)
+def public_number_differs(resume: Resume, p: "KindParams", ctx: CheckContext) -> Iterator[Hit]:
+    """Stars, downloads or citations far below the claim (the source counts today, so only a
+    shortfall of more than half is reported: these numbers grow after a resume is written)."""
+    for c in _checked_claims(ctx, p.kind):
+        if c.check.status == "contradicted":
+            yield Hit((c.line,), _claim_values(c), confidence="high" if "fork" not in c.check.issues else "medium")
+        elif c.check.status == "not_found":
+            yield Hit((c.line,), {**_claim_values(c), "found": c.check.detail or ""}, confidence="medium", severity="low")

@@ -1,0 +1,278 @@
+"""Compare what the resume claims with what the sources found: pure functions, one path.
+
+The same functions judge a live answer and one replayed from the cache (the cache sits
+below the adapters). Rules of judgement, from the research and the product's first rule
+(no false alarm):
+- nothing found is `not_found`, never "fabricated"; a source that failed is `error`;
+- a contradiction needs a record whose title matches and a fact that cannot be explained
+  by normal lag (DBLP and S2 show a CoRR record for months after acceptance; a paper
+  rejected at one venue may be under review at another);
+- names must agree in family AND given name (verify.names) before a position is judged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from auditor.catalog.kb import KnowledgeBase, Venue, derived
+from auditor.models import ClaimCheck, Publication, SourceAttempt
+from auditor.parse.publications import VenueIndex
+from auditor.verify.names import find_author, match
+from auditor.verify.records import ModelRecord, PaperRecord, RepoRecord, ScholarProfile, SourceError
+from auditor.verify.titles import same_title
+
+# Where a decision is public: only OpenReview says "rejected" or "under review".
+OPENREVIEW_VENUES = {"iclr", "neurips", "icml", "tmlr", "colm"}
+# Sources in the order we trust their venue metadata (DBLP keys are curated; S2 venue mapping is noisy).
+VENUE_TRUST = ("dblp", "openreview", "crossref", "openalex", "semantic_scholar", "arxiv")
+STATUS_TEXT = {
+    "published": "published", "accepted": "accepted", "under_review": "under review", "preprint": "preprint",
+    "unknown": "status not stated", "rejected": "rejected", "withdrawn": "withdrawn",
+}
+
+Results = Mapping[str, "Sequence[PaperRecord] | SourceError"]
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _venue_index(kb: KnowledgeBase) -> tuple[VenueIndex, dict[str, Venue]]:
+    def build(k: KnowledgeBase) -> tuple[VenueIndex, dict[str, Venue]]:
+        return VenueIndex(k.venues), {v.dblp: v for v in k.venues if v.dblp}
+
+    return derived(kb, "judge-venues", build)
+
+
+def record_venue_id(record: PaperRecord, kb: KnowledgeBase) -> str | None:
+    """The KB venue a record is in, or None when we cannot tell (never guess)."""
+    index, by_dblp = _venue_index(kb)
+    if record.venue_key and record.source == "dblp":
+        venue = by_dblp.get("/".join(record.venue_key.split("/")[:2]))
+        if venue is not None:
+            if venue.id in ("emnlp", "acl", "naacl") and record.venue and "findings" in record.venue.lower():
+                return f"{venue.id}-findings" if f"{venue.id}-findings" in kb.venue_by_id else venue.id
+            return venue.id
+    for text in (record.venue, record.venue_key):
+        if text:
+            hit = index.find(text.replace(".cc/", " ").replace("/", " "))
+            if hit and hit.venue_id:
+                return hit.venue_id
+    return None
+
+
+def _is_preprint(record: PaperRecord, kb: KnowledgeBase) -> bool:
+    if record.status == "preprint":
+        return True
+    vid = record_venue_id(record, kb)
+    return vid is not None and kb.venue_by_id[vid].kind == "preprint"
+
+
+@dataclass
+class PaperJudgement:
+    check: ClaimCheck
+    record: PaperRecord | None = None
+
+
+def claimed_text(pub: Publication) -> str:
+    parts = []
+    if pub.author_position:
+        parts.append(f"{_ordinal(pub.author_position)} author" + (" (equal contribution)" if pub.equal_contribution else ""))
+    venue = " ".join(x for x in (pub.venue, str(pub.year) if pub.year else None) if x)
+    if venue:
+        parts.append(venue)
+    parts.append(STATUS_TEXT[pub.status])
+    return ", ".join(parts)
+
+
+def _found_text(record: PaperRecord, position: int | None, matched: bool) -> str:
+    parts = []
+    n = len(record.authors)
+    if position:
+        parts.append(f"{_ordinal(position)} of {n}")
+    elif n:
+        parts.append(f"not among the {n} authors" if matched else f"{n} authors")
+    venue = " ".join(x for x in (record.venue, str(record.year) if record.year else None) if x)
+    if venue:
+        parts.append(venue)
+    parts.append(STATUS_TEXT[record.status])
+    return ", ".join(parts)
+
+
+def matching_records(title: str, results: Results) -> tuple[list[PaperRecord], list[SourceAttempt]]:
+    records: list[PaperRecord] = []
+    attempts: list[SourceAttempt] = []
+    for source, answer in results.items():
+        if isinstance(answer, SourceError):
+            attempts.append(SourceAttempt(source=source, status="error", detail=answer.reason))
+            continue
+        hits = [r for r in answer if same_title(title, r.title)]
+        records.extend(hits)
+        if hits:
+            attempts.append(SourceAttempt(source=source, status="confirmed", url=hits[0].url, detail=_found_text(hits[0], None, False)))
+        else:
+            attempts.append(SourceAttempt(source=source, status="not_found", detail=f"{len(answer)} result(s), none with this title"))
+    return records, attempts
+
+
+def _best(records: list[PaperRecord], kb: KnowledgeBase) -> PaperRecord:
+    """The record to show: a venue record over a preprint, the most trusted source first."""
+    def rank(r: PaperRecord) -> tuple[int, int, int]:
+        trust = VENUE_TRUST.index(r.source) if r.source in VENUE_TRUST else len(VENUE_TRUST)
+        return (1 if _is_preprint(r, kb) else 0, 0 if r.authors else 1, trust)
+
+    return sorted(records, key=rank)[0]
+
+
+def judge_paper(
+    pub: Publication,
+    candidate: Sequence[str],
+    results: Results,
+    kb: KnowledgeBase,
+    as_of_year: int,
+) -> PaperJudgement:
+    title = pub.title or ""
+    records, attempts = matching_records(title, results)
+    claimed = claimed_text(pub)
+    if not records:
+        answered = [a for a in attempts if a.status != "error"]
+        if not answered:
+            reasons = "; ".join(f"{a.source}: {a.detail}" for a in attempts) or "no source was asked"
+            return PaperJudgement(ClaimCheck(status="error", detail=f"could not check: {reasons}", claimed=claimed, attempts=attempts))
+        names = ", ".join(a.source for a in answered)
+        return PaperJudgement(
+            ClaimCheck(status="not_found", detail=f"no record with this title in {names}", claimed=claimed, issues=["not_found"], attempts=attempts)
+        )
+
+    issues: list[str] = []
+    notes: list[str] = []
+    best = _best(records, kb)
+
+    # Authorship: judged on the record with the fullest author list.
+    position: int | None = None
+    with_authors = max(records, key=lambda r: (len(r.authors), r is best))
+    names = [n for n in candidate if n]
+    if names and with_authors.authors:
+        found = find_author(names, with_authors.authors)
+        if found is not None:
+            position = found[0]
+            if pub.author_position and position != pub.author_position and pub.position_source != "none":
+                if not (pub.equal_contribution and position <= max(pub.author_position, 3)):
+                    issues.append("authorship")
+                    notes.append(f"the resume says {_ordinal(pub.author_position)} author; {with_authors.source} lists the candidate {_ordinal(position)} of {len(with_authors.authors)}")
+        elif not any(match(names, a) != "none" for a in with_authors.authors):  # None also means "two could be the candidate"
+            issues.append("not_an_author")
+            notes.append(f"none of the {len(with_authors.authors)} authors in {with_authors.source} matches the candidate's name")
+
+    # Decision status.
+    claimed_vid = pub.venue_id
+    decisions = [r for r in records if r.source == "openreview" and r.status in ("accepted", "rejected", "withdrawn", "under_review")]
+    same_venue_decisions = [r for r in decisions if claimed_vid is None or record_venue_id(r, kb) in (claimed_vid, None)]
+    venue_records = [r for r in records if not _is_preprint(r, kb) and r.status in ("published", "accepted")]
+    if pub.status == "under_review":
+        decided = [r for r in same_venue_decisions if r.status in ("accepted", "rejected", "withdrawn")]
+        published_same = [r for r in venue_records if claimed_vid is None or record_venue_id(r, kb) == claimed_vid]
+        if decided:
+            issues.append("status")
+            notes.append(f"OpenReview shows it {STATUS_TEXT[decided[0].status]} ({decided[0].venue or decided[0].venue_key})")
+        elif published_same:
+            issues.append("status")
+            notes.append(f"{published_same[0].source} lists it as published in {published_same[0].venue} {published_same[0].year or ''}".rstrip())
+    elif pub.status in ("published", "accepted"):
+        refused = [r for r in same_venue_decisions if r.status in ("rejected", "withdrawn", "under_review") and claimed_vid is not None]
+        accepted_anywhere = [r for r in same_venue_decisions if r.status == "accepted"]
+        if refused and not accepted_anywhere and not venue_records:
+            issues.append("status")
+            notes.append(f"OpenReview shows it {STATUS_TEXT[refused[0].status]} at {refused[0].venue or refused[0].venue_key}")
+        elif not venue_records and not accepted_anywhere and all(_is_preprint(r, kb) for r in records):
+            # Indexes lag behind acceptance; only an older claim is worth asking about.
+            if pub.year is None or pub.year < as_of_year - 1:
+                issues.append("only_preprint")
+                notes.append("every source has only a preprint (arXiv/CoRR) of it")
+
+    # Venue and year, against venue records we can place in the KB.
+    if claimed_vid and venue_records and "status" not in issues:
+        placed = {record_venue_id(r, kb) for r in venue_records} - {None}
+        if placed and claimed_vid not in placed and not _related(claimed_vid, placed, kb):
+            issues.append("venue")
+            other = next(r for r in venue_records if record_venue_id(r, kb) in placed)
+            notes.append(f"{other.source} lists it in {other.venue} {other.year or ''}".rstrip())
+        elif pub.year and claimed_vid in placed:
+            years = {r.year for r in venue_records if r.year and record_venue_id(r, kb) == claimed_vid}
+            if years and all(abs(y - pub.year) > 1 for y in years):
+                issues.append("year")
+                notes.append(f"the record's year is {sorted(years)[0]}, the resume says {pub.year}")
+
+    check = ClaimCheck(
+        status="contradicted" if issues else "confirmed",
+        source=best.source,
+        url=best.url,
+        detail="; ".join(notes) or None,
+        claimed=claimed,
+        found=_found_text(best if best is with_authors else with_authors, position, bool(names) and bool(with_authors.authors)) if with_authors.authors else _found_text(best, None, False),
+        issues=issues,
+        attempts=attempts,
+    )
+    return PaperJudgement(check, best)
+
+
+def _related(claimed: str, placed: set[str], kb: KnowledgeBase) -> bool:
+    """A main venue and its own Findings/workshop are not 'a different venue' for lag reasons."""
+    venues = kb.venue_by_id
+    family = {claimed, venues[claimed].parent} if claimed in venues else {claimed}
+    return any(p in family or (p in venues and venues[p].parent in family) for p in placed) and not any(
+        p.endswith("findings") != claimed.endswith("findings") for p in placed
+    )
+
+
+# --- repositories, models, profiles ------------------------------------------------------------
+
+def judge_stars(claimed: float, repo: RepoRecord | None | SourceError, url: str) -> ClaimCheck:
+    """Stars only grow much, so fewer than half the claim is a contradiction; more is normal."""
+    said = f"{int(claimed):,} stars"
+    if isinstance(repo, SourceError):
+        return ClaimCheck(status="error", source="github", url=url, detail=f"could not check: {repo.reason}", claimed=said)
+    if repo is None:
+        return ClaimCheck(status="not_found", source="github", url=url, detail="no public repository at this address (private, renamed or wrong link)", claimed=said, issues=["not_found"])
+    found = f"{repo.stars:,} stars on {repo.full_name}" + (f" (a fork of {repo.parent})" if repo.fork else "") + (f", created {repo.created}" if repo.created else "")
+    issues = []
+    if repo.stars < 0.5 * claimed:
+        issues.append("stars")
+    if repo.fork and repo.stars < 0.5 * claimed:
+        issues.append("fork")
+    return ClaimCheck(status="contradicted" if issues else "confirmed", source="github", url=repo.url, claimed=said, found=found, issues=issues,
+                      detail=f"the repository has {repo.stars:,} stars today; the resume claims {int(claimed):,}" if issues else None)
+
+
+def judge_downloads(claimed: float, model: ModelRecord | None | SourceError, url: str) -> ClaimCheck:
+    said = f"{int(claimed):,} downloads"
+    if isinstance(model, SourceError):
+        return ClaimCheck(status="error", source="huggingface", url=url, detail=f"could not check: {model.reason}", claimed=said)
+    if model is None:
+        return ClaimCheck(status="not_found", source="huggingface", url=url, detail="no public model at this address (private, gated, renamed or wrong link)", claimed=said, issues=["not_found"])
+    total = model.downloads_all_time
+    recent = model.downloads_30d
+    found = ", ".join(x for x in (
+        f"{total:,} downloads all time" if total is not None else None,
+        f"{recent:,} in the last 30 days" if recent is not None else None,
+    ) if x) + f" ({model.id})"
+    if total is None:
+        if recent is not None and recent >= claimed:
+            return ClaimCheck(status="confirmed", source="huggingface", url=model.url, claimed=said, found=found)
+        return ClaimCheck(status="error", source="huggingface", url=model.url, claimed=said, found=found, detail="only the 30-day count was available; it cannot refute an all-time figure")
+    issues = ["downloads"] if total < 0.5 * claimed else []
+    return ClaimCheck(status="contradicted" if issues else "confirmed", source="huggingface", url=model.url, claimed=said, found=found, issues=issues,
+                      detail=f"Hugging Face counts {total:,} downloads all time; the resume claims {int(claimed):,}" if issues else None)
+
+
+def judge_citations(claimed: float, profile: ScholarProfile | None | SourceError, url: str) -> ClaimCheck:
+    said = f"{int(claimed):,} citations"
+    if isinstance(profile, SourceError):
+        return ClaimCheck(status="error", source="google_scholar", url=url, detail=f"could not check: {profile.reason}", claimed=said)
+    if profile is None or profile.citations is None:
+        return ClaimCheck(status="not_found", source="google_scholar", url=url, detail="no public Google Scholar profile at this address", claimed=said, issues=["not_found"])
+    found = f"{profile.citations:,} citations, h-index {profile.h_index} ({profile.name})"
+    issues = ["citations"] if profile.citations < 0.5 * claimed else []
+    return ClaimCheck(status="contradicted" if issues else "confirmed", source="google_scholar", url=profile.url, claimed=said, found=found, issues=issues,
+                      detail=f"the profile shows {profile.citations:,} citations; the resume claims {int(claimed):,}" if issues else None)

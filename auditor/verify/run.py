@@ -1,0 +1,239 @@
+"""Online verification of one parsed resume: find the checkable claims, ask the sources,
+write what they said into `Publication.check` / `Claim.check`, and summarise the traffic.
+
+Runs before the rules, so the VER rules read the checks like any other parsed fact. Only
+titles, names and URLs are sent; never resume text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import threading
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from auditor.catalog.kb import KnowledgeBase
+from auditor.models import Claim, Document, LinkCheck, OnlineSummary, Publication, Resume, SourceUsage
+from auditor.verify.client import Client
+from auditor.verify.fetch import Fetcher
+from auditor.verify.guard import UnsafeURL
+from auditor.verify.judge import OPENREVIEW_VENUES, judge_citations, judge_downloads, judge_paper, judge_stars
+from auditor.verify.records import PaperRecord, SourceError
+from auditor.verify.sources import arxiv, crossref, dblp, github, huggingface, openalex, openreview, semantic_scholar
+from auditor.verify.sources.scholar import ScholarSource
+from auditor.verify.titles import searchable
+
+T = TypeVar("T")
+PaperSearch = Callable[[Fetcher, str], Awaitable[Sequence[PaperRecord]]]
+
+# The research's cascade: the first group always; the second only when the first found nothing.
+FIRST: dict[str, PaperSearch] = {
+    "semantic_scholar": semantic_scholar.search_paper,
+    "dblp": dblp.search_paper,
+    "openalex": openalex.search_paper,
+}
+FALLBACK: dict[str, PaperSearch] = {"crossref": crossref.search_paper, "arxiv": arxiv.search_paper}
+ALL_SOURCES = (*FIRST, *FALLBACK, "openreview", "github", "huggingface", "links", "google_scholar")
+
+GITHUB_REPO = re.compile(r"github\.com/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9_.-]{1,100})", re.I)
+HF_MODEL = re.compile(r"huggingface\.co/(?!datasets/|spaces/|papers/|docs/|blog/)([A-Za-z0-9][\w.-]{0,95}(?:/[\w.-]{1,96})?)", re.I)
+SCHOLAR = re.compile(r"scholar\.google\.[a-z.]+/citations\?(?:[^\s)]*&)?user=([\w-]{12})", re.I)
+
+
+@dataclass
+class OnlineOptions:
+    sources: frozenset[str] = frozenset(s for s in ALL_SOURCES if s != "google_scholar")
+    check_links: bool = True
+
+
+@dataclass
+class Targets:
+    papers: list[Publication] = field(default_factory=list)
+    stars: list[tuple[Claim, str, str]] = field(default_factory=list)  # claim, owner, repo
+    downloads: list[tuple[Claim, str]] = field(default_factory=list)  # claim, model id
+    citations: list[tuple[Claim, str]] = field(default_factory=list)  # claim, scholar user id
+    links: list[str] = field(default_factory=list)
+
+
+def candidate_names(resume: Resume) -> list[str]:
+    """The resume's name and the other spelling often given beside it ('Hande Dong (董汉德)')."""
+    if not resume.name:
+        return []
+    parts = [p.strip() for p in re.split(r"[()（）/|｜]", resume.name) if p.strip()]
+    return [resume.name, *parts] if len(parts) > 1 else [resume.name]
+
+
+def _entry_lines(resume: Resume, line: int) -> range | None:
+    for e in resume.experience:
+        last = e.last_line or e.line
+        if e.line <= line <= last:
+            return range(e.line, last + 1)
+    return None
+
+
+def _near(doc: Document, resume: Resume, line: int, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """A link for a claim: on its line, else in its entry, else the resume's only such link."""
+    own = list(pattern.finditer(doc.line(line)))
+    if own:
+        return own
+    span = _entry_lines(resume, line)
+    if span is not None:
+        found = [m for n in span for m in pattern.finditer(doc.line(n))]
+        if found:
+            return found
+    everywhere = {m.group(0).lower(): m for n in range(1, len(doc.lines) + 1) for m in pattern.finditer(doc.line(n))}
+    return list(everywhere.values()) if len(everywhere) == 1 else []
+
+
+def find_targets(doc: Document, resume: Resume, claims: Sequence[Claim]) -> Targets:
+    t = Targets()
+    t.papers = [p for p in resume.publications if p.kind_hint == "paper" and searchable(p.title)]
+    for c in claims:
+        if c.kind == "stars" and c.value:
+            m = _near(doc, resume, c.line, GITHUB_REPO)
+            if len(m) == 1:
+                t.stars.append((c, m[0].group(1), m[0].group(2).removesuffix(".git").rstrip(".")))
+        elif c.kind == "downloads" and c.value:
+            m = _near(doc, resume, c.line, HF_MODEL)
+            if len(m) == 1:
+                t.downloads.append((c, m[0].group(1).rstrip(".")))
+        elif c.kind == "citations" and c.value:
+            m = _near(doc, resume, c.line, SCHOLAR)
+            if len(m) == 1:
+                t.citations.append((c, m[0].group(1)))
+    t.links = [u for u in resume.contacts.links if u.lower().startswith(("http://", "https://"))][:20]
+    return t
+
+
+async def _ask(source: str, call: Coroutine[Any, Any, T]) -> T | SourceError:
+    try:
+        return await call
+    except SourceError as exc:
+        return exc
+    except Exception as exc:  # an adapter bug must not lose the audit: "could not check"
+        return SourceError(source, f"{type(exc).__name__}: {exc}")
+
+
+async def _paper(fetch: Fetcher, pub: Publication, names: list[str], kb: KnowledgeBase, as_of_year: int, opts: OnlineOptions) -> None:
+    title = pub.title or ""
+    first = {s: fn for s, fn in FIRST.items() if s in opts.sources}
+    if "openreview" in opts.sources and (pub.venue_id in OPENREVIEW_VENUES or pub.status == "under_review"):
+        first["openreview"] = openreview.search_paper
+    results: dict[str, Any] = dict(zip(first, await asyncio.gather(*(_ask(s, fn(fetch, title)) for s, fn in first.items()))))
+    judgement = judge_paper(pub, names, results, kb, as_of_year)
+    if judgement.check.status in ("not_found", "error"):
+        more = {s: fn for s, fn in FALLBACK.items() if s in opts.sources}
+        results.update(zip(more, await asyncio.gather(*(_ask(s, fn(fetch, title)) for s, fn in more.items()))))
+        judgement = judge_paper(pub, names, results, kb, as_of_year)
+    pub.check = judgement.check
+
+
+async def verify_resume(
+    doc: Document,
+    resume: Resume,
+    claims: Sequence[Claim],
+    kb: KnowledgeBase,
+    as_of_year: int,
+    client: Client,
+    opts: OnlineOptions,
+    scholar: ScholarSource | None = None,
+) -> OnlineSummary:
+    t = find_targets(doc, resume, claims)
+    names = candidate_names(resume)
+    jobs: list[Awaitable[None]] = [_paper(client, p, names, kb, as_of_year, opts) for p in t.papers]
+
+    async def stars(c: Claim, owner: str, repo: str) -> None:
+        url = f"https://github.com/{owner}/{repo}"
+        c.check = judge_stars(c.value or 0, await _ask("github", github.get_repo(client, owner, repo)), url)
+
+    async def downloads(c: Claim, model_id: str) -> None:
+        url = f"https://huggingface.co/{model_id}"
+        c.check = judge_downloads(c.value or 0, await _ask("huggingface", huggingface.get_model(client, model_id)), url)
+
+    async def citations(c: Claim, user: str) -> None:
+        url = f"https://scholar.google.com/citations?user={user}"
+        assert scholar is not None
+        c.check = judge_citations(c.value or 0, await _ask("google_scholar", scholar.profile(user)), url)
+
+    links: list[LinkCheck] = []
+
+    async def link(url: str) -> None:
+        try:
+            status, final = await client.check_link(url)
+        except UnsafeURL as exc:
+            links.append(LinkCheck(url=url, status="refused", detail=str(exc)))
+            return
+        except SourceError as exc:
+            links.append(LinkCheck(url=url, status="error", detail=exc.reason))
+            return
+        ok = status < 400 or status in (401, 403, 405, 429)  # alive but guarded
+        links.append(LinkCheck(url=url, status="ok" if ok else "dead", http_status=status, detail=None if final == url else f"→ {final}"))
+
+    if "github" in opts.sources:
+        jobs += [stars(*x) for x in t.stars]
+    if "huggingface" in opts.sources:
+        jobs += [downloads(*x) for x in t.downloads]
+    if "google_scholar" in opts.sources and scholar is not None:
+        jobs += [citations(*x) for x in t.citations]
+    if opts.check_links and "links" in opts.sources and not client.cache_only:
+        jobs += [link(u) for u in t.links]
+    await asyncio.gather(*jobs)
+    links.sort(key=lambda lc: t.links.index(lc.url))
+    s = client.stats
+    used = sorted(set(s.requests) | set(s.cache_hits) | set(s.errors))
+    return OnlineSummary(
+        mode="cache_only" if client.cache_only else "live",
+        sources=[SourceUsage(source=x, requests=s.requests.get(x, 0), cache_hits=s.cache_hits.get(x, 0), errors=list(s.errors.get(x, []))) for x in used],
+        links=links,
+    )
+
+
+class OnlineVerifier:
+    """Runs the async checks on one long-lived event loop in a thread, so a batch shares one
+    client (one cache connection, one set of per-source rate limits) across resumes."""
+
+    def __init__(self, make_client: Callable[[], Client], opts: OnlineOptions, scholar: ScholarSource | None = None):
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="resume-audit-online", daemon=True)
+        self._thread.start()
+        self.opts = opts
+        self.scholar = scholar
+        self.client: Client = self._call(self._make(make_client))
+
+    @staticmethod
+    async def _make(make_client: Callable[[], Client]) -> Client:
+        return make_client()
+
+    def _call(self, coro: Coroutine[Any, Any, T]) -> T:
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
+
+    def __call__(self, doc: Document, resume: Resume, claims: Sequence[Claim], kb: KnowledgeBase, as_of_year: int) -> OnlineSummary:
+        before = _snapshot(self.client)
+        summary = self._call(verify_resume(doc, resume, claims, kb, as_of_year, self.client, self.opts, self.scholar))
+        return _since(summary, before)
+
+    def close(self) -> None:
+        try:
+            self._call(self.client.aclose())
+        finally:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=5)
+            self._loop.close()
+
+
+def _snapshot(client: Client) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    s = client.stats
+    return dict(s.requests), dict(s.cache_hits), {k: len(v) for k, v in s.errors.items()}
+
+
+def _since(summary: OnlineSummary, before: tuple[dict[str, int], dict[str, int], dict[str, int]]) -> OnlineSummary:
+    """Per-resume numbers when the client is shared by a batch."""
+    req, hits, errs = before
+    sources = []
+    for u in summary.sources:
+        u = u.model_copy(update={"requests": u.requests - req.get(u.source, 0), "cache_hits": u.cache_hits - hits.get(u.source, 0), "errors": sorted(set(u.errors[errs.get(u.source, 0):]))})
+        if u.requests or u.cache_hits or u.errors:
+            sources.append(u)
+    return summary.model_copy(update={"sources": sources})
