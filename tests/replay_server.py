@@ -8,9 +8,10 @@ many requests were made, and that `--cache-only` made none.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Answer:
 class ReplayServer:
     def __init__(self) -> None:
         self.routes: dict[str, list[Answer]] = {}
+        self.handlers: dict[str, Callable[[str, dict[str, list[str]]], Answer]] = {}  # path prefix -> handler
         self.requests: list[tuple[str, str, bytes]] = []
         self._served: dict[str, int] = {}
         server = self
@@ -53,8 +55,15 @@ class ReplayServer:
     def route(self, path: str, *answers: Answer) -> None:
         self.routes[path] = list(answers)
 
+    def handle(self, prefix: str, handler: Callable[[str, dict[str, list[str]]], Answer]) -> None:
+        """Answer every path under `prefix` with handler(path, query)."""
+        self.handlers[prefix] = handler
+
     def _pick(self, raw_path: str) -> Answer:
         parts = urlsplit(raw_path)
+        for prefix, handler in self.handlers.items():
+            if parts.path.startswith(prefix):
+                return handler(parts.path, parse_qs(parts.query))
         for key in (raw_path, parts.path):
             if key in self.routes:
                 n = self._served.get(key, 0)
