@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Claim, Publication, Resume
+from auditor.verify.records import SOURCE_NAMES
 
 
 class KindParams(BaseModel):
@@ -73,10 +74,6 @@ def _paper_values(p: Publication) -> dict[str, object]:
     }
 
 
-SOURCE_NAMES = {
-    "semantic_scholar": "Semantic Scholar", "dblp": "DBLP", "openalex": "OpenAlex", "crossref": "Crossref", "arxiv": "arXiv",
-    "openreview": "OpenReview", "github": "GitHub", "huggingface": "Hugging Face", "google_scholar": "Google Scholar",
-}
 
 
 @check("verification.paper_not_found", params=NoParams)

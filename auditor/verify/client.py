@@ -90,9 +90,11 @@ def _retry_after(headers: httpx.Headers) -> float | None:
 
 
 def _backoff(exc: Exception) -> bool | float:
+    """Retry 429/5xx (waiting what Retry-After asks) and transient transport failures; a
+    refused connection or an unknown host will not heal in seconds, so it fails at once."""
     if isinstance(exc, _Retry):
         return exc.wait if exc.wait is not None else True
-    return isinstance(exc, httpx.TransportError)
+    return isinstance(exc, httpx.TransportError) and not isinstance(exc, (httpx.ConnectError, httpx.UnsupportedProtocol))
 
 
 @dataclass
@@ -137,7 +139,11 @@ class Client:
         )
         # Links from a resume: redirects are followed by hand so the guard sees every hop.
         self._links = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False, transport=transport, headers={"user-agent": USER_AGENT})
-        self._limiters = {s: AsyncLimiter(p.rate, p.period) for s, p in POLICIES.items()} if rate_limits else {}
+        # Published limits protect the public services; a base URL on this machine (a local
+        # mirror or replay server) has none.
+        self._limiters = {
+            s: AsyncLimiter(p.rate, p.period) for s, p in POLICIES.items() if rate_limits and not _local(base_url(s, self.overrides, self.env))
+        }
         self._gates = {s: asyncio.Semaphore(p.concurrency) for s, p in POLICIES.items()}
 
     async def __aenter__(self) -> Client:
@@ -206,7 +212,7 @@ class Client:
 
     async def _send_once(self, source: str, method: str, url: str, headers: dict[str, str], json: Any) -> httpx.Response:
         async with self._gates[source]:
-            if self._limiters:
+            if source in self._limiters:
                 await self._limiters[source].acquire()
             self.stats.count(self.stats.requests, source)
             resp = await self._http.request(method, url, headers=headers, json=json)
@@ -234,6 +240,11 @@ class Client:
             except httpx.TransportError as exc:
                 raise SourceError("links", f"{type(exc).__name__}: {exc or 'no answer'}") from exc
         raise SourceError("links", f"more than {max_hops} redirects")
+
+
+def _local(url: str) -> bool:
+    host = httpx.URL(url).host
+    return host in ("localhost", "127.0.0.1", "::1") or host.startswith("127.")
 
 
 def _kept_headers(headers: dict[str, str]) -> dict[str, str]:

@@ -19,7 +19,7 @@ from auditor.catalog.kb import KnowledgeBase, Venue, derived
 from auditor.models import ClaimCheck, Publication, SourceAttempt
 from auditor.parse.publications import VenueIndex
 from auditor.verify.names import find_author, match
-from auditor.verify.records import ModelRecord, PaperRecord, RepoRecord, ScholarProfile, SourceError
+from auditor.verify.records import SOURCE_NAMES, ModelRecord, PaperRecord, RepoRecord, ScholarProfile, SourceError
 from auditor.verify.titles import same_title
 
 # Where a decision is public: only OpenReview says "rejected" or "under review".
@@ -32,6 +32,10 @@ STATUS_TEXT = {
 }
 
 Results = Mapping[str, "Sequence[PaperRecord] | SourceError"]
+
+
+def _name(record: PaperRecord) -> str:
+    return SOURCE_NAMES.get(record.source, record.source)
 
 
 def _ordinal(n: int) -> str:
@@ -93,7 +97,9 @@ def _found_text(record: PaperRecord, position: int | None, matched: bool) -> str
         parts.append(f"{_ordinal(position)} of {n}")
     elif n:
         parts.append(f"not among the {n} authors" if matched else f"{n} authors")
-    venue = " ".join(x for x in (record.venue, str(record.year) if record.year else None) if x)
+    venue = record.venue or ""
+    if record.year and str(record.year) not in venue:
+        venue = f"{venue} {record.year}".strip()
     if venue:
         parts.append(venue)
     parts.append(STATUS_TEXT[record.status])
@@ -138,9 +144,9 @@ def judge_paper(
     if not records:
         answered = [a for a in attempts if a.status != "error"]
         if not answered:
-            reasons = "; ".join(f"{a.source}: {a.detail}" for a in attempts) or "no source was asked"
+            reasons = "; ".join(f"{SOURCE_NAMES.get(a.source, a.source)}: {a.detail}" for a in attempts) or "no source was asked"
             return PaperJudgement(ClaimCheck(status="error", detail=f"could not check: {reasons}", claimed=claimed, attempts=attempts))
-        names = ", ".join(a.source for a in answered)
+        names = ", ".join(SOURCE_NAMES.get(a.source, a.source) for a in answered)
         return PaperJudgement(
             ClaimCheck(status="not_found", detail=f"no record with this title in {names}", claimed=claimed, issues=["not_found"], attempts=attempts)
         )
@@ -160,10 +166,10 @@ def judge_paper(
             if pub.author_position and position != pub.author_position and pub.position_source != "none":
                 if not (pub.equal_contribution and position <= max(pub.author_position, 3)):
                     issues.append("authorship")
-                    notes.append(f"the resume says {_ordinal(pub.author_position)} author; {with_authors.source} lists the candidate {_ordinal(position)} of {len(with_authors.authors)}")
+                    notes.append(f"the resume says {_ordinal(pub.author_position)} author; {_name(with_authors)} lists the candidate {_ordinal(position)} of {len(with_authors.authors)}")
         elif not any(match(names, a) != "none" for a in with_authors.authors):  # None also means "two could be the candidate"
             issues.append("not_an_author")
-            notes.append(f"none of the {len(with_authors.authors)} authors in {with_authors.source} matches the candidate's name")
+            notes.append(f"none of the {len(with_authors.authors)} authors in {_name(with_authors)} matches the candidate's name")
 
     # Decision status.
     claimed_vid = pub.venue_id
@@ -178,7 +184,7 @@ def judge_paper(
             notes.append(f"OpenReview shows it {STATUS_TEXT[decided[0].status]} ({decided[0].venue or decided[0].venue_key})")
         elif published_same:
             issues.append("status")
-            notes.append(f"{published_same[0].source} lists it as published in {published_same[0].venue} {published_same[0].year or ''}".rstrip())
+            notes.append(f"{_name(published_same[0])} lists it as published in {published_same[0].venue} {published_same[0].year or ''}".rstrip())
     elif pub.status in ("published", "accepted"):
         refused = [r for r in same_venue_decisions if r.status in ("rejected", "withdrawn", "under_review") and claimed_vid is not None]
         accepted_anywhere = [r for r in same_venue_decisions if r.status == "accepted"]
@@ -196,8 +202,8 @@ def judge_paper(
         placed = {record_venue_id(r, kb) for r in venue_records} - {None}
         if placed and claimed_vid not in placed and not _related(claimed_vid, placed, kb):
             issues.append("venue")
-            other = next(r for r in venue_records if record_venue_id(r, kb) in placed)
-            notes.append(f"{other.source} lists it in {other.venue} {other.year or ''}".rstrip())
+            other = _best([r for r in venue_records if record_venue_id(r, kb) in placed], kb)
+            notes.append(f"{_name(other)} lists it in {other.venue} {other.year or ''}".rstrip())
         elif pub.year and claimed_vid in placed:
             years = {r.year for r in venue_records if r.year and record_venue_id(r, kb) == claimed_vid}
             if years and all(abs(y - pub.year) > 1 for y in years):
@@ -242,7 +248,7 @@ def judge_stars(claimed: float, repo: RepoRecord | None | SourceError, url: str)
     if repo.fork and repo.stars < 0.5 * claimed:
         issues.append("fork")
     return ClaimCheck(status="contradicted" if issues else "confirmed", source="github", url=repo.url, claimed=said, found=found, issues=issues,
-                      detail=f"the repository has {repo.stars:,} stars today; the resume claims {int(claimed):,}" if issues else None)
+                      detail="a fork: its stars are not the original project's" if "fork" in issues else None)
 
 
 def judge_downloads(claimed: float, model: ModelRecord | None | SourceError, url: str) -> ClaimCheck:
@@ -263,7 +269,7 @@ def judge_downloads(claimed: float, model: ModelRecord | None | SourceError, url
         return ClaimCheck(status="error", source="huggingface", url=model.url, claimed=said, found=found, detail="only the 30-day count was available; it cannot refute an all-time figure")
     issues = ["downloads"] if total < 0.5 * claimed else []
     return ClaimCheck(status="contradicted" if issues else "confirmed", source="huggingface", url=model.url, claimed=said, found=found, issues=issues,
-                      detail=f"Hugging Face counts {total:,} downloads all time; the resume claims {int(claimed):,}" if issues else None)
+                      detail=None)
 
 
 def judge_citations(claimed: float, profile: ScholarProfile | None | SourceError, url: str) -> ClaimCheck:
@@ -275,4 +281,4 @@ def judge_citations(claimed: float, profile: ScholarProfile | None | SourceError
     found = f"{profile.citations:,} citations, h-index {profile.h_index} ({profile.name})"
     issues = ["citations"] if profile.citations < 0.5 * claimed else []
     return ClaimCheck(status="contradicted" if issues else "confirmed", source="google_scholar", url=profile.url, claimed=said, found=found, issues=issues,
-                      detail=f"the profile shows {profile.citations:,} citations; the resume claims {int(claimed):,}" if issues else None)
+                      detail=None)

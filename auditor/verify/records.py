@@ -16,6 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field
 RecordStatus = Literal["published", "accepted", "preprint", "under_review", "rejected", "withdrawn", "unknown"]
 
 
+SOURCE_NAMES = {
+    "semantic_scholar": "Semantic Scholar", "dblp": "DBLP", "openalex": "OpenAlex", "crossref": "Crossref", "arxiv": "arXiv",
+    "openreview": "OpenReview", "github": "GitHub", "huggingface": "Hugging Face", "google_scholar": "Google Scholar", "links": "links",
+}
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
