@@ -32,16 +32,20 @@ def cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def online_run(tmp_path_factory):
-    """One live run (server up), then one --cache-only run with the server shut down."""
+    """One live run, then one --cache-only run with the server still listening (it must get
+    no request), then the same replay with the server gone."""
     cache = tmp_path_factory.mktemp("cache") / "http.sqlite"
     world = researcher_world()
     with ReplayServer() as server:
         world.serve(server)
-        env = {**world.env(server)}
+        env = world.env(server)
         live = cli("audit", str(RESUME), "--online", "--no-link-check", "--cache", str(cache), "--as-of", AS_OF, env=env)
         requests = list(server.requests)
-    replay = cli("audit", str(RESUME), "--cache-only", "--no-link-check", "--cache", str(cache), "--as-of", AS_OF, env=env)
-    return live, replay, requests
+        replay = cli("audit", str(RESUME), "--cache-only", "--cache", str(cache), "--as-of", AS_OF, env=env)
+        after_replay = len(server.requests)
+    gone = cli("audit", str(RESUME), "--cache-only", "--cache", str(cache), "--as-of", AS_OF, env=env)
+    assert after_replay == len(requests), "--cache-only sent a request"
+    return live, replay, requests, gone
 
 
 def _report(proc: subprocess.CompletedProcess[str]) -> dict:
@@ -96,6 +100,7 @@ def test_cache_only_replays_the_same_verdicts_without_the_server(online_run):
     assert [p["check"] for p in live["resume"]["publications"]] == [p["check"] for p in replay["resume"]["publications"]]
     assert {f["rule_id"] for f in live["findings"]} == {f["rule_id"] for f in replay["findings"]}
     assert replay["online"]["mode"] == "cache_only"
+    assert _report(online_run[3])["resume"]["publications"] == replay["resume"]["publications"]
     assert all(s["requests"] == 0 for s in replay["online"]["sources"])
 
 

@@ -25,10 +25,10 @@ PRIVATE = {"money", "headcount", "users", "qps"}
 @check("verification.public_claims", params=NoParams)
 def public_claims(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
     """Claims anyone can check online (stars, downloads, citations, competition ranks, papers): listed to check."""
-    claims = [c for c in ctx.claims if c.kind in PUBLIC]
-    pubs = [x for x in resume.publications if x.kind_hint == "paper"]
+    claims = [c for c in ctx.claims if c.kind in PUBLIC and c.check.status in ("unchecked", "error")]
+    pubs = [x for x in resume.publications if x.kind_hint == "paper" and x.check.status in ("unchecked", "error")]
     if not claims and not pubs:
-        raise NotApplicable("no publicly checkable claim")
+        raise NotApplicable("no publicly checkable claim left unchecked")
     lines = sorted({c.line for c in claims} | {x.line for x in pubs})
     where = sorted({PUBLIC[c.kind] for c in claims} | ({"Semantic Scholar / DBLP"} if pubs else set()))
     yield Hit(tuple(lines[:10]), {"count": len(claims) + len(pubs), "where": ", ".join(where)})
