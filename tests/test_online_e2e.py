@@ -19,7 +19,7 @@ from auditor.verify import OnlineSettings, close_all
 from auditor.verify.records import ScholarProfile
 from tests.conftest import EXAMPLES, ROOT
 from tests.online_world import researcher_world
-from tests.replay_server import ReplayServer
+from tests.replay_server import Answer, ReplayServer
 
 RESUME = EXAMPLES / "en_online_researcher.md"
 AS_OF = "2026-08-01"
@@ -139,3 +139,29 @@ def test_citations_with_a_linked_scholar_profile(tmp_path, monkeypatch):
     citations = next(c for c in report.claims if c.kind == "citations")
     assert citations.check.status == "contradicted" and "85 citations" in (citations.check.found or "")
     assert "VER010" in {f.rule_id for f in report.findings}
+
+
+def test_real_resumes_with_every_source_down_get_no_online_finding(tmp_path):
+    """The seeds audited --online while every source answers 503: each checked item is
+    'could not check', and not one VER finding is raised against a candidate."""
+    from tests.conftest import SEEDS
+
+    with ReplayServer() as server:
+        server.handle("/", lambda path, query: Answer(503, "down"))
+        env = {f"RESUME_AUDIT_{s.upper()}_URL": server.url for s in
+               ("semantic_scholar", "dblp", "openalex", "crossref", "arxiv", "openreview", "github", "huggingface")}
+        os.environ.update(env)
+        try:
+            import stamina
+
+            settings = OnlineSettings(now=0.0, cache_path=None, sources=frozenset(k.removeprefix("RESUME_AUDIT_").removesuffix("_URL").lower() for k in env), check_links=False)
+            with stamina.set_testing(True, attempts=2):
+                reports = [build_report(ingest(p), as_point("2026-11-23"), config=AuditConfig(online=settings)) for p in sorted(SEEDS.glob("*.txt"))]
+        finally:
+            close_all()
+            for k in env:
+                os.environ.pop(k, None)
+    checked = [p.check for r in reports for p in r.resume.publications if p.check.status != "unchecked"]
+    assert checked and all(c.status == "error" for c in checked)
+    assert not [f.rule_id for r in reports for f in r.findings if f.rule_id >= "VER004"]
+    assert all(u.errors for r in reports for u in (r.online.sources if r.online else []))

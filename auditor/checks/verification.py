@@ -104,7 +104,7 @@ def paper_authorship_differs(resume: Resume, p: NoParams, ctx: CheckContext) -> 
             yield Hit((pub.line,), _paper_values(pub), confidence="high")
         elif "not_an_author" in issues:
             # Romanisations differ (Cantonese, Wade-Giles, a changed name): a question, not a verdict.
-            yield Hit((pub.line,), _paper_values(pub), confidence="low")
+            yield Hit((pub.line,), _paper_values(pub), confidence="low", severity="low")
 
 
 @check("verification.paper_venue_differs", params=NoParams)

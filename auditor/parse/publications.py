@@ -161,7 +161,9 @@ def _title(plain: str, raw: str, hit: VenueHit | None) -> str | None:
             head = head[:idx]
     head = re.split(r"[;；]|\s[-–—]\s|\.\s(?=[A-Z][a-z]+,?\s[A-Z])", head)[0]
     head = re.sub(r"[\s,，.;；:：(（\[\\]+$", "", head).strip()
-    head = re.sub(r"[,，]\s*(?:submitted|under review|in submission|accepted|to appear)$", "", head, flags=re.I).strip()
+    head = re.sub(r"[,，]\s*(?:submitted|under review|in submission|accepted|to appear|published)\b[^,，]*$", "", head, flags=re.I).strip()
+    head = re.sub(r"[,，]\s*[A-Z][A-Za-z]{1,12}\s+(?:19|20)\d{2}\b.*$", "", head).strip()  # ', ACL 2023 Findings'
+    head = re.sub(r"[\s,，.;；:：]+$", "", head)
     return head if len(head) >= 8 else None
 
 

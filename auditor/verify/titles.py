@@ -41,9 +41,24 @@ def same_title(claimed: str, found: str) -> bool:
     return title_score(claimed, found) >= CONFIRM
 
 
+_DOI = re.compile(r"^\s*(?:doi:\s*)?10\.\d{4,9}/\S+\s*$", re.I)
+_NAME = re.compile(r"(?:[A-Z][\w'\-]*\.?)(?:\s+[A-Z][\w'\-]*\.?){1,3}")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
 def searchable(title: str | None) -> bool:
-    """Long enough to identify a paper: four words, or twelve CJK characters."""
+    """Worth sending as a title: four words or twelve CJK characters, and not something the
+    parser took for a title by mistake (a DOI, an author list, a venue-and-year line), which
+    would only come back "not found" and raise a question about nothing."""
     if not title:
         return False
+    if _DOI.match(title):
+        return False
+    parts = [p.strip() for p in re.split(r",|\band\b|&", title) if p.strip()]
+    if len(parts) >= 2 and all(_NAME.fullmatch(p) for p in parts):
+        return False
+    words = normalise_title(title).split()
+    if _YEAR.search(title) and len(words) <= 5:
+        return False
     cjk = len(re.findall(r"[\u4e00-\u9fff]", title))
-    return cjk >= 12 or len(normalise_title(title).split()) >= 4
+    return cjk >= 12 or len(words) >= 4
