@@ -327,6 +327,17 @@ def _chinese_like(token: list[str]) -> bool:
 # --------------------------------------------------------------------------- API
 
 
+def _undo_mojibake(text: str) -> str:
+    """"Dirk WÃ¼bben" → "Dirk Wübben": UTF-8 read as Latin-1, as in some recorded arXiv
+    feeds. Only applied when the round trip is valid UTF-8, which ordinary names never are."""
+    if "Ã" not in text and "Â" not in text:
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return text
+
+
 @lru_cache(maxsize=65536)
 def name_variants(name: str) -> NameForms:
     """Parse one name (Chinese characters or Latin, any order) into its family/given readings.
@@ -334,7 +345,7 @@ def name_variants(name: str) -> NameForms:
     Chinese characters and Latin letters in one string ("Hande Dong (董汉德)") give the
     readings of both; the characters are kept for an exact comparison.
     """
-    name = unicodedata.normalize("NFKC", name or "").strip()
+    name = unicodedata.normalize("NFKC", _undo_mojibake(name or "")).strip()
     han = "".join(_HAN.findall(name))
     latin = _HAN.sub(" ", name)
     if _KANA_HANGUL.search(name):
@@ -376,19 +387,31 @@ def _given_match(cand: tuple[str, ...], author: tuple[str, ...], western: bool) 
         if "".join(_without_english_name(cand)) == "".join(author) or "".join(cand) == "".join(_without_english_name(author)):
             return "full"
         return "none"
-    if not cand_initials and western:
-        words = [i for i, ini in enumerate(author_initials) if not ini]
-        if words and words == list(range(words[0], words[-1] + 1)):
-            if "".join(author[i] for i in words) == "".join(cand):
-                return "full"
-        if not words and author[0][0] == cand[0][0]:
-            return "initials"
+    if any(not p.endswith(".") for p in cand) and cand == author:
+        return "full"  # the same words and initials: "Brooks B." = "Brooks B."
+    if western:
+        c_words, c_inits = _words_and_initials(cand)
+        a_words, a_inits = _words_and_initials(author)
+        # Middle initials one side leaves out ("Alan M." = "Alan"), never two different ones.
+        if c_words and c_words == a_words and (not c_inits or not a_inits or c_inits == a_inits):
+            return "full"
+        if not a_words and author[0][0] == cand[0][0]:
+            return "initials"  # "J. R. Smith" for John Smith
     for alt in _given_alternatives(cand):
         if len(alt) != len(author):
             continue
         if all(a == c if not (a.endswith(".") or c.endswith(".")) else a[0] == c[0] for a, c in zip(author, alt)):
             return "initials"
     return "none"
+
+
+def _words_and_initials(given: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """("alan", "m.") → ("alan", ("m.",)); words must stand together, else ("", ...)."""
+    words = [i for i, p in enumerate(given) if not p.endswith(".")]
+    initials = tuple(p for p in given if p.endswith("."))
+    if not words or words != list(range(words[0], words[-1] + 1)):
+        return "", initials
+    return "".join(given[i] for i in words), initials
 
 
 def _without_english_name(given: tuple[str, ...]) -> tuple[str, ...]:
