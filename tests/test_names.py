@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
@@ -15,10 +14,18 @@ from auditor.verify.names import find_author, match, name_variants
 from tests.conftest import SHARED
 
 FIXTURES = SHARED / "fixtures"
+S2_OBJECTS = ("semantic_scholar/paper_objects__5_elements_from_citations_of_computing_machinery__"
+              "conference_journal_arxiv_null_venue.json")
+S2_BATCH = "semantic_scholar/paper_batch__4_ids_one_unknown__all_fields.body.json"
+S2_PAPER_AUTHORS = "semantic_scholar/paper_authors__doi_10.2139_ssrn.2250500__hindex_citationcount.body.json"
+OPENALEX = "openalex/works__search_machine_learning_AND_public_health__per_page_200__trimmed_4_of_49_results.json"
+CROSSREF_WORK = "crossref/work__doi_10.1371_journal.pone.0033693.body.json"
+CROSSREF_QUERY = "crossref/works__query_ecology__query.author_carl_boettiger__trimmed_3_of_20_items.json"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 # AutoDebias (SIGIR 2021), as the issue gives it.
-AUTODEBIAS = ["Jiawei Chen", "Hande Dong", "Yang Qiu", "Xiangnan He", "Xin Xin", "Liang Chen", "Guli Lin", "Keping Yang"]
+AUTODEBIAS = ["Jiawei Chen", "Hande Dong", "Yang Qiu", "Xiangnan He", "Xin Xin", "Liang Chen", "Guli Lin",
+              "Keping Yang"]
 
 
 def _json(relative: str):
@@ -26,14 +33,13 @@ def _json(relative: str):
 
 
 def _s2_lists() -> list[list[str]]:
-    papers = _json("semantic_scholar/paper_objects__5_elements_from_citations_of_computing_machinery__conference_journal_arxiv_null_venue.json")
-    batch = [p for p in _json("semantic_scholar/paper_batch__4_ids_one_unknown__all_fields.body.json") if p]
+    papers = _json(S2_OBJECTS)
+    batch = [p for p in _json(S2_BATCH) if p]
     return [[a["name"] for a in p["authors"]] for p in papers + batch]
 
 
 def _crossref_items() -> list[dict]:
-    items = [_json("crossref/work__doi_10.1371_journal.pone.0033693.body.json")["message"]]
-    items += _json("crossref/works__query_ecology__query.author_carl_boettiger__trimmed_3_of_20_items.json")["message"]["items"]
+    items = [_json(CROSSREF_WORK)["message"], *_json(CROSSREF_QUERY)["message"]["items"]]
     return [i for i in items if i.get("author")]
 
 
@@ -58,7 +64,7 @@ def _dblp_lists() -> list[list[str]]:
 
 
 def _paper_lists() -> list[list[str]]:
-    openalex = _json("openalex/works__search_machine_learning_AND_public_health__per_page_200__trimmed_4_of_49_results.json")
+    openalex = _json(OPENALEX)
     return (
         _s2_lists()
         + [[a["author"]["display_name"] for a in w["authorships"]] for w in openalex["results"]]
@@ -81,15 +87,17 @@ def test_candidate_found_at_their_position_on_autodebias(candidate, position) ->
 
 @pytest.mark.parametrize(
     "author",
-    ["Hande Dong", "Dong Hande", "Dong, Hande", "HANDE DONG", "DONG Hande", "Han-De Dong", "Han De Dong", "Hande Dong 0001",
-     "董汉德", "Hande Dong (董汉德)", "  Hande   Dong ", "Ｈａｎｄｅ Ｄｏｎｇ"],
+    ["Hande Dong", "Dong Hande", "Dong, Hande", "HANDE DONG", "DONG Hande", "Han-De Dong", "Han De Dong",
+     "Hande Dong 0001", "董汉德", "Hande Dong (董汉德)", "  Hande   Dong ", "Ｈａｎｄｅ Ｄｏｎｇ"],
 )
 def test_every_spelling_of_hande_dong_is_a_full_match(author: str) -> None:
     assert match("董汉德", author) == "full"
     assert match("Hande Dong", author) == "full"
 
 
-@pytest.mark.parametrize("author", ["H. Dong", "H.-D. Dong", "H. D. Dong", "Dong, H.", "Dong HD", "H Dong", "Han D. Dong"])
+@pytest.mark.parametrize(
+    "author", ["H. Dong", "H.-D. Dong", "H. D. Dong", "Dong, H.", "Dong HD", "H Dong", "Han D. Dong"]
+)
 def test_abbreviated_given_name_is_only_an_initials_match(author: str) -> None:
     assert match("董汉德", author) == "initials"
 
@@ -150,9 +158,9 @@ def test_english_first_name_before_the_chinese_one() -> None:
 
 @pytest.mark.parametrize(
     ("name", "family", "wrong"),
-    [("曾伟", "zeng", "ceng"), ("单磊", "shan", "dan"), ("区健", "ou", "qu"), ("解放", "xie", "jie"), ("查明", "zha", "cha"),
-     ("仇杰", "qiu", "chou"), ("朴成", "piao", "pu"), ("翟军", "zhai", "di"), ("欧阳修", "ouyang", "ou"),
-     ("司马光", "sima", "si"), ("诸葛亮", "zhuge", "zhu"), ("歐陽修", "ouyang", "ou")],
+    [("曾伟", "zeng", "ceng"), ("单磊", "shan", "dan"), ("区健", "ou", "qu"), ("解放", "xie", "jie"),
+     ("查明", "zha", "cha"), ("仇杰", "qiu", "chou"), ("朴成", "piao", "pu"), ("翟军", "zhai", "di"),
+     ("欧阳修", "ouyang", "ou"), ("司马光", "sima", "si"), ("诸葛亮", "zhuge", "zhu"), ("歐陽修", "ouyang", "ou")],
 )
 def test_surnames_use_their_surname_reading(name: str, family: str, wrong: str) -> None:
     families = {r.family for r in name_variants(name).readings if r.likely}
@@ -230,9 +238,9 @@ def test_chinese_names_on_a_real_semantic_scholar_list() -> None:
 
 def test_semantic_scholar_abbreviation_matches_the_dblp_name() -> None:
     """S2 lists "E. Duflo" and gives the DBLP name "Esther Duflo" ("Abhijit Banerjee 0001")."""
-    body = _json("semantic_scholar/paper_authors__doi_10.2139_ssrn.2250500__hindex_citationcount.body.json")
-    names = [a["name"] for a in body["data"]]
-    with_dblp = [(i, a["externalIds"]["DBLP"][0]) for i, a in enumerate(body["data"], start=1) if a["externalIds"].get("DBLP")]
+    authors = _json(S2_PAPER_AUTHORS)["data"]
+    names = [a["name"] for a in authors]
+    with_dblp = [(i, a["externalIds"]["DBLP"][0]) for i, a in enumerate(authors, 1) if a["externalIds"].get("DBLP")]
     assert len(with_dblp) == 2
     for position, dblp_name in with_dblp:
         assert find_author(dblp_name, names) == (position, "initials")
@@ -248,7 +256,7 @@ def test_semantic_scholar_author_search_duplicates_are_ambiguous() -> None:
 
 
 def test_openalex_raw_author_name_matches_display_name() -> None:
-    works = _json("openalex/works__search_machine_learning_AND_public_health__per_page_200__trimmed_4_of_49_results.json")["results"]
+    works = _json(OPENALEX)["results"]
     pairs = [(a["author"]["display_name"], a["raw_author_name"]) for w in works for a in w["authorships"]]
     assert ("Shaina Raza", "Raza, Shaina") in pairs
     for display, raw in pairs:
@@ -274,7 +282,8 @@ def test_arxiv_particles_and_recorded_mojibake() -> None:
     assert find_author("Adrian Maestro", maestro) is None
     wubben = next(x for x in legacy if any(n.startswith("Dirk W") for n in x))
     # The recorded feed holds UTF-8 read as Latin-1 ("WÃ¼bben").
-    assert find_author("Dirk Wübben", wubben) == (next(i for i, n in enumerate(wubben, 1) if n.startswith("Dirk W")), "full")
+    position = next(i for i, n in enumerate(wubben, start=1) if n.startswith("Dirk W"))
+    assert find_author("Dirk Wübben", wubben) == (position, "full")
     assert find_author("Peter de With", wubben) == (wubben.index("Peter H. N. de With") + 1, "full")
 
 

@@ -40,26 +40,14 @@ Strength = Literal["full", "initials", "none"]
 # have two attested surname readings). Sources: the Chinese surname pronunciation lists
 # cited in mozillazg/python-pinyin#297.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
-    "曾": ("zeng",), "单": ("shan",), "單": ("shan",), "区": ("ou",), "區": ("ou",),
-    "解": ("xie",), "查": ("zha",), "仇": ("qiu",), "朴": ("piao",), "樸": ("piao",),
-    "覃": ("qin", "tan"), "翟": ("zhai",), "缪": ("miao",), "繆": ("miao",), "瞿": ("qu",),
-    "华": ("hua",), "華": ("hua",), "乐": ("yue", "le"), "樂": ("yue", "le"),
-    "盖": ("ge", "gai"), "蓋": ("ge", "gai"), "尉": ("wei", "yu"), "谌": ("chen", "shen"),
-    "諶": ("chen", "shen"), "沈": ("shen",), "秘": ("bi",), "冼": ("xian",), "洗": ("xian",),
-    "过": ("guo",), "過": ("guo",), "纪": ("ji",), "紀": ("ji",), "燕": ("yan",),
-    "种": ("chong",), "種": ("chong",), "重": ("chong",), "繁": ("po",), "折": ("she",),
-    "那": ("na",), "难": ("nan",), "難": ("nan",), "藏": ("zang",), "扎": ("za",),
-    "都": ("du",), "六": ("lu",), "薄": ("bo",), "贾": ("jia",), "賈": ("jia",),
-    "居": ("ju",), "盛": ("sheng",), "柏": ("bai",), "牟": ("mou",), "陆": ("lu",),
-    "陸": ("lu",), "乜": ("nie",), "阚": ("kan",), "闞": ("kan",), "叶": ("ye",),
-    "葉": ("ye",), "强": ("qiang",), "強": ("qiang",), "宿": ("su",), "卜": ("bu",),
-    "贠": ("yun",), "召": ("shao",), "万": ("wan",), "萬": ("wan",), "俞": ("yu",),
-    "石": ("shi",), "车": ("che",), "車": ("che",), "任": ("ren",), "余": ("yu",),
-    "于": ("yu",), "董": ("dong",), "冯": ("feng",), "馮": ("feng",), "许": ("xu",),
-    "許": ("xu",), "夏": ("xia",), "方": ("fang",), "白": ("bai",), "汤": ("tang",),
-    "湯": ("tang",), "蔡": ("cai",), "杜": ("du",), "潘": ("pan",), "贲": ("ben",),
-    "员": ("yun",), "郇": ("huan",), "句": ("gou",), "朝": ("chao",), "相": ("xiang",),
-    "隗": ("wei", "kui"), "黑": ("hei",), "吕": ("lv",), "呂": ("lv",), "长": ("chang",),
+    "曾": ("zeng",), "单": ("shan",), "單": ("shan",), "区": ("ou",), "區": ("ou",), "解": ("xie",),
+    "查": ("zha",), "仇": ("qiu",), "朴": ("piao",), "樸": ("piao",), "覃": ("qin", "tan"), "翟": ("zhai",),
+    "缪": ("miao",), "繆": ("miao",), "乐": ("yue", "le"), "樂": ("yue", "le"), "盖": ("ge", "gai"),
+    "蓋": ("ge", "gai"), "尉": ("wei", "yu"), "谌": ("chen", "shen"), "諶": ("chen", "shen"), "秘": ("bi",),
+    "洗": ("xian",), "种": ("chong",), "種": ("chong",), "重": ("chong",), "繁": ("po",), "折": ("she",),
+    "藏": ("zang",), "扎": ("za",), "都": ("du",), "六": ("lu",), "薄": ("bo",), "乜": ("nie",), "阚": ("kan",),
+    "卜": ("bu",), "贠": ("yun",), "员": ("yun",), "召": ("shao",), "句": ("gou",), "隗": ("wei", "kui"),
+    "长": ("chang",), "長": ("chang",),
 }
 
 # Compound (two-character) surnames, simplified and traditional.
@@ -90,7 +78,8 @@ GIVEN_READINGS: dict[str, tuple[str, ...]] = {
 }
 
 # Lower-case family-name particles of Western names ("de With", "van der Putten").
-_PARTICLES = {"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "la", "le", "ten", "ter"}
+_PARTICLES = {"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "la", "le", "ten",
+              "ter"}
 _CAPITAL_PARTICLES = {"del", "della", "der", "den", "van", "von"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Syllables pypinyin lists that never stand alone in a name (interjections, ê).
@@ -276,7 +265,8 @@ def _latin_forms(text: str) -> NameForms:
         giv, _, _ = tokens_of(" ".join(chunks[1:]))
         if fam and giv and not any(p.endswith(".") for t in fam for p in t):
             pinyin = len(fam) == 1 and _is_surname_like(fam[0]) and all(map(_chinese_like, giv))
-            readings.append(Reading("".join(p for t in fam for p in t), tuple(p for t in giv for p in t), pinyin=pinyin))
+            family, given = "".join(p for t in fam for p in t), tuple(p for t in giv for p in t)
+            readings.append(Reading(family, given, pinyin=pinyin))
         return NameForms(text, None, tuple(readings))
     if not chunks:
         return NameForms(text, None, ())
@@ -384,7 +374,8 @@ def _given_match(cand: tuple[str, ...], author: tuple[str, ...], western: bool) 
         if "".join(cand) == "".join(author):
             return "full"
         # An English first name before the Chinese one, on one side only: "Wayne Xin Zhao" (赵鑫).
-        if "".join(_without_english_name(cand)) == "".join(author) or "".join(cand) == "".join(_without_english_name(author)):
+        joined_c, joined_a = "".join(cand), "".join(author)
+        if "".join(_without_english_name(cand)) == joined_a or joined_c == "".join(_without_english_name(author)):
             return "full"
         return "none"
     if any(not p.endswith(".") for p in cand) and cand == author:
@@ -398,11 +389,14 @@ def _given_match(cand: tuple[str, ...], author: tuple[str, ...], western: bool) 
         if not a_words and author[0][0] == cand[0][0]:
             return "initials"  # "J. R. Smith" for John Smith
     for alt in _given_alternatives(cand):
-        if len(alt) != len(author):
-            continue
-        if all(a == c if not (a.endswith(".") or c.endswith(".")) else a[0] == c[0] for a, c in zip(author, alt)):
+        if len(alt) == len(author) and all(map(_part_agrees, author, alt)):
             return "initials"
     return "none"
+
+
+def _part_agrees(a: str, c: str) -> bool:
+    """Two words must be equal; an initial only needs the same first letter."""
+    return a[0] == c[0] if a.endswith(".") or c.endswith(".") else a == c
 
 
 def _words_and_initials(given: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
@@ -416,7 +410,7 @@ def _words_and_initials(given: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
 
 def _without_english_name(given: tuple[str, ...]) -> tuple[str, ...]:
     """("wayne", "xin") → ("xin",): a leading non-pinyin word before pinyin words is an
-    English name; anything else is returned unchanged (and so compares as before)."""
+    English name. Any other given name gives () (nothing to drop)."""
     if len(given) >= 2 and not _segmentations(given[0], limit=1) and all(_segmentations(p, limit=1) for p in given[1:]):
         return given[1:]
     return ()
@@ -463,10 +457,9 @@ def find_author(candidate: str | list[str], authors: list[str]) -> tuple[int, St
     not tell" is better than choosing one of two "H. Dong"s.
     """
     scored = [(i, match(candidate, a)) for i, a in enumerate(authors, start=1)]
-    for level in ("full", "initials"):
+    levels: tuple[Strength, ...] = ("full", "initials")
+    for level in levels:
         hits = [i for i, s in scored if s == level]
-        if len(hits) == 1:
-            return hits[0], level  # type: ignore[return-value]
-        if len(hits) > 1:
-            return None
+        if hits:
+            return (hits[0], level) if len(hits) == 1 else None
     return None
