@@ -137,6 +137,15 @@ def test_initial_before_a_family_name_is_not_the_chinese_order_read_backwards() 
     assert match("Dong Hande", "D. Hande") == "none"
 
 
+def test_chinese_characters_fix_which_part_is_the_family_name() -> None:
+    """"Ming Li" alone may be in either order; next to 李明 the family name is Li."""
+    assert match("Ming Li", "L. Ming") == "initials"
+    assert match(["李明", "Ming Li"], "L. Ming") == "none"
+    assert match("李明 (Ming Li)", "L. Ming") == "none"
+    assert match(["李明", "Ming Li"], "M. Li") == "initials"
+    assert match(["李明", "Ming Li"], "Li Ming") == "full"
+
+
 def test_western_names() -> None:
     assert match("John Smith", "J. Smith") == "initials"
     assert match("John Smith", "Smith, John") == "full"

@@ -345,11 +345,20 @@ def name_variants(name: str) -> NameForms:
     if han and 2 <= len(han) <= 5:
         readings.extend(_hanzi_forms(han).readings)
     if re.search(r"[A-Za-z]", _fold(latin)):
-        readings.extend(_latin_forms(latin).readings)
+        latin_readings = _latin_forms(latin).readings
+        readings.extend(_oriented_by(latin_readings, {r.family for r in readings if r.likely}))
     if any(r.pinyin and r.likely for r in readings):
         # A Chinese name stays one in every reading, including the swapped one.
         readings = [replace(r, pinyin=True) for r in readings]
     return NameForms(name, han if 2 <= len(han) <= 5 else None, tuple(dict.fromkeys(readings)))
+
+
+def _oriented_by(readings: tuple[Reading, ...], families: set[str]) -> tuple[Reading, ...]:
+    """With the Chinese characters known, the family name is known: "李明 (Ming Li)" or the
+    forms ["李明", "Ming Li"] accept initials only against family Li, never "L. Ming"."""
+    if not families:
+        return readings
+    return tuple(r if r.family in families or not r.likely else replace(r, likely=False) for r in readings)
 
 
 def _given_alternatives(given: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -442,6 +451,8 @@ def match(candidate: str | list[str], author: str) -> Strength:
     a = name_variants(author)
     if a.hanzi and any(f.hanzi for f in forms):
         return "full" if any(f.hanzi == a.hanzi for f in forms) else "none"
+    families = {r.family for f in forms if f.hanzi for r in f.readings if r.likely}
+    forms = [f if f.hanzi else replace(f, readings=_oriented_by(f.readings, families)) for f in forms]
     best: Strength = "none"
     for f in forms:
         s = _match_forms(f, a)
