@@ -40,26 +40,14 @@ Strength = Literal["full", "initials", "none"]
 # have two attested surname readings). Sources: the Chinese surname pronunciation lists
 # cited in mozillazg/python-pinyin#297.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
-    "曾": ("zeng",), "单": ("shan",), "單": ("shan",), "区": ("ou",), "區": ("ou",),
-    "解": ("xie",), "查": ("zha",), "仇": ("qiu",), "朴": ("piao",), "樸": ("piao",),
-    "覃": ("qin", "tan"), "翟": ("zhai",), "缪": ("miao",), "繆": ("miao",), "瞿": ("qu",),
-    "华": ("hua",), "華": ("hua",), "乐": ("yue", "le"), "樂": ("yue", "le"),
-    "盖": ("ge", "gai"), "蓋": ("ge", "gai"), "尉": ("wei", "yu"), "谌": ("chen", "shen"),
-    "諶": ("chen", "shen"), "沈": ("shen",), "秘": ("bi",), "冼": ("xian",), "洗": ("xian",),
-    "过": ("guo",), "過": ("guo",), "纪": ("ji",), "紀": ("ji",), "燕": ("yan",),
-    "种": ("chong",), "種": ("chong",), "重": ("chong",), "繁": ("po",), "折": ("she",),
-    "那": ("na",), "难": ("nan",), "難": ("nan",), "藏": ("zang",), "扎": ("za",),
-    "都": ("du",), "六": ("lu",), "薄": ("bo",), "贾": ("jia",), "賈": ("jia",),
-    "居": ("ju",), "盛": ("sheng",), "柏": ("bai",), "牟": ("mou",), "陆": ("lu",),
-    "陸": ("lu",), "乜": ("nie",), "阚": ("kan",), "闞": ("kan",), "叶": ("ye",),
-    "葉": ("ye",), "强": ("qiang",), "強": ("qiang",), "宿": ("su",), "卜": ("bu",),
-    "贠": ("yun",), "召": ("shao",), "万": ("wan",), "萬": ("wan",), "俞": ("yu",),
-    "石": ("shi",), "车": ("che",), "車": ("che",), "任": ("ren",), "余": ("yu",),
-    "于": ("yu",), "董": ("dong",), "冯": ("feng",), "馮": ("feng",), "许": ("xu",),
-    "許": ("xu",), "夏": ("xia",), "方": ("fang",), "白": ("bai",), "汤": ("tang",),
-    "湯": ("tang",), "蔡": ("cai",), "杜": ("du",), "潘": ("pan",), "贲": ("ben",),
-    "员": ("yun",), "郇": ("huan",), "句": ("gou",), "朝": ("chao",), "相": ("xiang",),
-    "隗": ("wei", "kui"), "黑": ("hei",), "吕": ("lv",), "呂": ("lv",), "长": ("chang",),
+    "曾": ("zeng",), "单": ("shan",), "單": ("shan",), "区": ("ou",), "區": ("ou",), "解": ("xie",),
+    "查": ("zha",), "仇": ("qiu",), "朴": ("piao",), "樸": ("piao",), "覃": ("qin", "tan"), "翟": ("zhai",),
+    "缪": ("miao",), "繆": ("miao",), "乐": ("yue", "le"), "樂": ("yue", "le"), "盖": ("ge", "gai"),
+    "蓋": ("ge", "gai"), "尉": ("wei", "yu"), "谌": ("chen", "shen"), "諶": ("chen", "shen"), "秘": ("bi",),
+    "洗": ("xian",), "种": ("chong",), "種": ("chong",), "重": ("chong",), "繁": ("po",), "折": ("she",),
+    "藏": ("zang",), "扎": ("za",), "都": ("du",), "六": ("lu",), "薄": ("bo",), "乜": ("nie",), "阚": ("kan",),
+    "卜": ("bu",), "贠": ("yun",), "员": ("yun",), "召": ("shao",), "句": ("gou",), "隗": ("wei", "kui"),
+    "长": ("chang",), "長": ("chang",),
 }
 
 # Compound (two-character) surnames, simplified and traditional.
@@ -90,7 +78,8 @@ GIVEN_READINGS: dict[str, tuple[str, ...]] = {
 }
 
 # Lower-case family-name particles of Western names ("de With", "van der Putten").
-_PARTICLES = {"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "la", "le", "ten", "ter"}
+_PARTICLES = {"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "dos", "das", "la", "le", "ten",
+              "ter"}
 _CAPITAL_PARTICLES = {"del", "della", "der", "den", "van", "von"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Syllables pypinyin lists that never stand alone in a name (interjections, ê).
@@ -276,7 +265,8 @@ def _latin_forms(text: str) -> NameForms:
         giv, _, _ = tokens_of(" ".join(chunks[1:]))
         if fam and giv and not any(p.endswith(".") for t in fam for p in t):
             pinyin = len(fam) == 1 and _is_surname_like(fam[0]) and all(map(_chinese_like, giv))
-            readings.append(Reading("".join(p for t in fam for p in t), tuple(p for t in giv for p in t), pinyin=pinyin))
+            family, given = "".join(p for t in fam for p in t), tuple(p for t in giv for p in t)
+            readings.append(Reading(family, given, pinyin=pinyin))
         return NameForms(text, None, tuple(readings))
     if not chunks:
         return NameForms(text, None, ())
@@ -327,6 +317,17 @@ def _chinese_like(token: list[str]) -> bool:
 # --------------------------------------------------------------------------- API
 
 
+def _undo_mojibake(text: str) -> str:
+    """"Dirk WÃ¼bben" → "Dirk Wübben": UTF-8 read as Latin-1, as in some recorded arXiv
+    feeds. Only applied when the round trip is valid UTF-8, which ordinary names never are."""
+    if "Ã" not in text and "Â" not in text:
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return text
+
+
 @lru_cache(maxsize=65536)
 def name_variants(name: str) -> NameForms:
     """Parse one name (Chinese characters or Latin, any order) into its family/given readings.
@@ -334,7 +335,7 @@ def name_variants(name: str) -> NameForms:
     Chinese characters and Latin letters in one string ("Hande Dong (董汉德)") give the
     readings of both; the characters are kept for an exact comparison.
     """
-    name = unicodedata.normalize("NFKC", name or "").strip()
+    name = unicodedata.normalize("NFKC", _undo_mojibake(name or "")).strip()
     han = "".join(_HAN.findall(name))
     latin = _HAN.sub(" ", name)
     if _KANA_HANGUL.search(name):
@@ -344,11 +345,20 @@ def name_variants(name: str) -> NameForms:
     if han and 2 <= len(han) <= 5:
         readings.extend(_hanzi_forms(han).readings)
     if re.search(r"[A-Za-z]", _fold(latin)):
-        readings.extend(_latin_forms(latin).readings)
+        latin_readings = _latin_forms(latin).readings
+        readings.extend(_oriented_by(latin_readings, {r.family for r in readings if r.likely}))
     if any(r.pinyin and r.likely for r in readings):
         # A Chinese name stays one in every reading, including the swapped one.
         readings = [replace(r, pinyin=True) for r in readings]
     return NameForms(name, han if 2 <= len(han) <= 5 else None, tuple(dict.fromkeys(readings)))
+
+
+def _oriented_by(readings: tuple[Reading, ...], families: set[str]) -> tuple[Reading, ...]:
+    """With the Chinese characters known, the family name is known: "李明 (Ming Li)" or the
+    forms ["李明", "Ming Li"] accept initials only against family Li, never "L. Ming"."""
+    if not families:
+        return readings
+    return tuple(r if r.family in families or not r.likely else replace(r, likely=False) for r in readings)
 
 
 def _given_alternatives(given: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -373,27 +383,43 @@ def _given_match(cand: tuple[str, ...], author: tuple[str, ...], western: bool) 
         if "".join(cand) == "".join(author):
             return "full"
         # An English first name before the Chinese one, on one side only: "Wayne Xin Zhao" (赵鑫).
-        if "".join(_without_english_name(cand)) == "".join(author) or "".join(cand) == "".join(_without_english_name(author)):
+        joined_c, joined_a = "".join(cand), "".join(author)
+        if "".join(_without_english_name(cand)) == joined_a or joined_c == "".join(_without_english_name(author)):
             return "full"
         return "none"
-    if not cand_initials and western:
-        words = [i for i, ini in enumerate(author_initials) if not ini]
-        if words and words == list(range(words[0], words[-1] + 1)):
-            if "".join(author[i] for i in words) == "".join(cand):
-                return "full"
-        if not words and author[0][0] == cand[0][0]:
-            return "initials"
+    if any(not p.endswith(".") for p in cand) and cand == author:
+        return "full"  # the same words and initials: "Brooks B." = "Brooks B."
+    if western:
+        c_words, c_inits = _words_and_initials(cand)
+        a_words, a_inits = _words_and_initials(author)
+        # Middle initials one side leaves out ("Alan M." = "Alan"), never two different ones.
+        if c_words and c_words == a_words and (not c_inits or not a_inits or c_inits == a_inits):
+            return "full"
+        if not a_words and author[0][0] == cand[0][0]:
+            return "initials"  # "J. R. Smith" for John Smith
     for alt in _given_alternatives(cand):
-        if len(alt) != len(author):
-            continue
-        if all(a == c if not (a.endswith(".") or c.endswith(".")) else a[0] == c[0] for a, c in zip(author, alt)):
+        if len(alt) == len(author) and all(map(_part_agrees, author, alt)):
             return "initials"
     return "none"
 
 
+def _part_agrees(a: str, c: str) -> bool:
+    """Two words must be equal; an initial only needs the same first letter."""
+    return a[0] == c[0] if a.endswith(".") or c.endswith(".") else a == c
+
+
+def _words_and_initials(given: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """("alan", "m.") → ("alan", ("m.",)); words must stand together, else ("", ...)."""
+    words = [i for i, p in enumerate(given) if not p.endswith(".")]
+    initials = tuple(p for p in given if p.endswith("."))
+    if not words or words != list(range(words[0], words[-1] + 1)):
+        return "", initials
+    return "".join(given[i] for i in words), initials
+
+
 def _without_english_name(given: tuple[str, ...]) -> tuple[str, ...]:
     """("wayne", "xin") → ("xin",): a leading non-pinyin word before pinyin words is an
-    English name; anything else is returned unchanged (and so compares as before)."""
+    English name. Any other given name gives () (nothing to drop)."""
     if len(given) >= 2 and not _segmentations(given[0], limit=1) and all(_segmentations(p, limit=1) for p in given[1:]):
         return given[1:]
     return ()
@@ -425,6 +451,8 @@ def match(candidate: str | list[str], author: str) -> Strength:
     a = name_variants(author)
     if a.hanzi and any(f.hanzi for f in forms):
         return "full" if any(f.hanzi == a.hanzi for f in forms) else "none"
+    families = {r.family for f in forms if f.hanzi for r in f.readings if r.likely}
+    forms = [f if f.hanzi else replace(f, readings=_oriented_by(f.readings, families)) for f in forms]
     best: Strength = "none"
     for f in forms:
         s = _match_forms(f, a)
@@ -440,10 +468,9 @@ def find_author(candidate: str | list[str], authors: list[str]) -> tuple[int, St
     not tell" is better than choosing one of two "H. Dong"s.
     """
     scored = [(i, match(candidate, a)) for i, a in enumerate(authors, start=1)]
-    for level in ("full", "initials"):
+    levels: tuple[Strength, ...] = ("full", "initials")
+    for level in levels:
         hits = [i for i, s in scored if s == level]
-        if len(hits) == 1:
-            return hits[0], level  # type: ignore[return-value]
-        if len(hits) > 1:
-            return None
+        if hits:
+            return (hits[0], level) if len(hits) == 1 else None
     return None
