@@ -94,3 +94,11 @@ def test_server_error_and_html_answers_are_source_errors():
               headers={"content-type": "text/html"}, body=b"<html></html>")
     with pytest.raises(SourceError, match="text/html"):
         run(arxiv.get_paper(fetch, "1605.08386"))
+
+
+def test_unknown_ids_are_simply_absent_from_a_multi_id_lookup():
+    fetch = FakeFetcher().add(SRC, "GET", "/api/query", {"id_list": "0808.05394,1707.08567", "max_results": 2},
+                              headers=ATOM, body=fixture(SRC, "id_list_0808.05394_and_1707.08567.atom.xml"))
+    papers = run(arxiv.get_papers(fetch, ["0808.05394", "1707.08567"]))
+    assert [p.arxiv_id for p in papers] == ["1707.08567"]
+    assert papers[0].authors[0] == "Kees A. Schouhamer Immink"

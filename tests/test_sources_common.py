@@ -18,6 +18,8 @@ from auditor.verify.sources._common import clean_title, json_of
         (r"$\Gamma$ and $\varepsilon$ bounds", "Γ and ε bounds"),
         ("Fast &amp; Small: a &lt; b", "Fast & Small: a < b"),
         ("Plain title", "Plain title"),
+        ('<jats:italic>E. coli</jats:italic> in <mml:math xmlns:mml="http://www.w3.org/1998/Math/MathML"><mml:mi>x</mml:mi></mml:math>', "E. coli in x"),
+        ("When a<b and c>d", "When a<b and c>d"),
     ],
 )
 def test_clean_title(raw, clean):

@@ -162,3 +162,21 @@ def test_unexpected_shape_is_a_source_error_not_a_crash():
         s2.parse_batch({"data": []})
     with pytest.raises(SourceError, match="shape"):
         s2.parse_search({"data": [{"title": "no paperId"}]})
+
+
+def test_paper_by_bare_doi_keeps_the_doi_slashes_in_the_path():
+    stem = "paper__doi_10.1093_mind_lix.236.433__fields_title"
+    status, headers = cassette_response(fixture(SRC, f"{stem}.cassette.yaml"))
+    fetch = FakeFetcher().add(SRC, "GET", "/paper/10.1093/mind/lix.236.433", {"fields": s2.PAPER_FIELDS},
+                              status=status, headers=headers, body=fixture(SRC, f"{stem}.body.json"))
+    paper = run(s2.get_paper(fetch, "10.1093/mind/lix.236.433"))
+    assert paper.title == "Computing Machinery and Intelligence"
+    with pytest.raises(SourceError):
+        run(s2.get_paper(fetch, "10.1093/../../author/0"))
+
+
+def test_relevance_search_body_is_read_in_order():
+    papers = s2.parse_search(load_json(fixture(SRC, "paper_search__q_turing__fields_title.body.json")))
+    assert len(papers) == 100
+    assert papers[0].title.startswith("Using DeepSpeed and Megatron to Train Megatron-Turing NLG 530B")
+    assert all(p.status == "unknown" for p in papers)  # only titles were asked for: no venue evidence
