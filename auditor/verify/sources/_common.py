@@ -119,8 +119,14 @@ def _short(text: str, limit: int = 120) -> str:
 
 # --- titles -------------------------------------------------------------------------------
 
-# Tags as sources write them (<i>, <sub>, <mml:math ...>); a bare "<" in "a < b" is not a tag.
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:_-]*(?:\s[^<>]*)?/?>")
+# The markup sources put in titles (HTML <i>/<sub>, JATS <jats:italic>, MathML <mml:mi>), by
+# name, so that "a<b and c>d" in a title is left alone.
+_TAG = re.compile(
+    r"</?(?:[a-z]+:)?(?:i|b|em|strong|sub|sup|scp|sc|span|u|tt|small|br|p|italic|bold|inline-formula"
+    r"|math|mi|mo|mn|ms|mrow|msub|msup|msubsup|mfrac|mtext|mspace|semantics|annotation)"
+    r"""(?:\s+[\w:-]+=(?:"[^"]*"|'[^']*'))*\s*/?>""",
+    re.IGNORECASE,
+)
 _MATH = re.compile(r"\$([^$]+)\$")
 _COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
 

@@ -44,7 +44,10 @@ def _is_not_found(resp: Response) -> bool:
 
 async def search_paper(fetch: Fetcher, title: str) -> list[PaperRecord]:
     """The best title match (S2 returns at most one), or [] when S2 has no match."""
-    params = {"query": clean_title(title), "fields": PAPER_FIELDS}
+    query = clean_title(title)
+    if not query:
+        return []
+    params = {"query": query, "fields": PAPER_FIELDS}
     resp = await fetch.request(SOURCE, "GET", "/paper/search/match", params=params, headers=_headers())
     if _is_not_found(resp):
         return []
