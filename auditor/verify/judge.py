@@ -52,7 +52,7 @@ def _venue_index(kb: KnowledgeBase) -> tuple[VenueIndex, dict[str, Venue]]:
 def record_venue_id(record: PaperRecord, kb: KnowledgeBase) -> str | None:
     """The KB venue a record is in, or None when we cannot tell (never guess)."""
     index, by_dblp = _venue_index(kb)
-    if record.venue_key and record.source == "dblp":
+    if record.venue_key and record.source in ("dblp", "semantic_scholar"):  # S2 carries the DBLP key too
         venue = by_dblp.get("/".join(record.venue_key.split("/")[:2]))
         if venue is not None:
             if venue.id in ("emnlp", "acl", "naacl") and record.venue and "findings" in record.venue.lower():
