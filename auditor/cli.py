@@ -130,7 +130,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     catalog = load_catalog(cfg.extra_rules)
     as_of_date = args.as_of or cfg.as_of or dt.date.today()  # the one place the clock is read
     if args.online or args.cache_only:
-        cfg.audit.online = _online_settings(args, cfg)
+        single_file = len(args.paths) == 1 and Path(args.paths[0]).is_file()
+        cfg.audit.online = _online_settings(args, cfg, single_file)
     as_of_point = as_point(as_of_date.isoformat())
     files = _expand(args.paths)
     if not files:
@@ -182,7 +183,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_INPUT if failures else EXIT_OK
 
 
-def _online_settings(args: argparse.Namespace, cfg: object) -> object:
+def _online_settings(args: argparse.Namespace, cfg: object, single: bool) -> object:
     """--online/--cache-only and the config's [online] table to OnlineSettings (or a usage error)."""
     import time
 
@@ -221,6 +222,7 @@ def _online_settings(args: argparse.Namespace, cfg: object) -> object:
         scholar=args.scholar,
         check_links=not args.no_link_check,
         overrides=tuple(sorted((online.get("urls") or {}).items())),
+        progress=single and sys.stderr.isatty(),
     )
 
 

@@ -165,3 +165,27 @@ def test_real_resumes_with_every_source_down_get_no_online_finding(tmp_path):
     assert checked and all(c.status == "error" for c in checked)
     assert not [f.rule_id for r in reports for f in r.findings if f.rule_id >= "VER004"]
     assert all(u.errors for r in reports for u in (r.online.sources if r.online else []))
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--online", "--sources", "dblp,bogus"], "unknown source 'bogus'"),
+        (["--cache-only", "--no-cache"], "--cache-only needs the cache"),
+        (["--online", "--cache", "/proc/no/such/dir/cache.sqlite"], "cannot be opened"),
+    ],
+)
+def test_bad_online_options_are_one_line_usage_errors(args, says):
+    proc = cli("audit", str(RESUME), *args, "--as-of", AS_OF, env={})
+    assert proc.returncode == 2 and says in proc.stderr
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_scholar_without_the_extra_says_how_to_install_it():
+    try:
+        import scholarly  # noqa: F401
+    except Exception:
+        proc = cli("audit", str(RESUME), "--online", "--scholar", "--as-of", AS_OF, env={})
+        assert proc.returncode == 2 and "resume-audit[scholar]" in proc.stderr and "Traceback" not in proc.stderr
+    else:
+        pytest.skip("scholarly is installed here")

@@ -36,7 +36,8 @@ def verifier_for(settings: OnlineSettings) -> OnlineVerifier:
             return Client(now=settings.now, cache=cache, cache_only=settings.cache_only, overrides=dict(settings.overrides), rate_limits=settings.rate_limits)
 
         sources = settings.sources | ({"google_scholar"} if settings.scholar else set())
-        _VERIFIERS[settings] = OnlineVerifier(make, OnlineOptions(sources=frozenset(sources), check_links=settings.check_links), scholar)
+        opts = OnlineOptions(sources=frozenset(sources), check_links=settings.check_links)
+        _VERIFIERS[settings] = OnlineVerifier(make, opts, scholar, progress=settings.progress)
     return _VERIFIERS[settings]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import sys
 import threading
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
@@ -194,12 +195,13 @@ class OnlineVerifier:
     """Runs the async checks on one long-lived event loop in a thread, so a batch shares one
     client (one cache connection, one set of per-source rate limits) across resumes."""
 
-    def __init__(self, make_client: Callable[[], Client], opts: OnlineOptions, scholar: ScholarSource | None = None):
+    def __init__(self, make_client: Callable[[], Client], opts: OnlineOptions, scholar: ScholarSource | None = None, progress: bool = False):
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="resume-audit-online", daemon=True)
         self._thread.start()
         self.opts = opts
         self.scholar = scholar
+        self.progress = progress
         self.client: Client = self._call(self._make(make_client))
 
     @staticmethod
@@ -211,6 +213,14 @@ class OnlineVerifier:
 
     def __call__(self, doc: Document, resume: Resume, claims: Sequence[Claim], kb: KnowledgeBase, as_of_year: int) -> OnlineSummary:
         before = _snapshot(self.client)
+        if self.progress:
+            t = find_targets(doc, resume, claims)
+            where = "the cache only" if self.client.cache_only else "public sources (answers are cached)"
+            print(
+                f"resume-audit: checking {len(t.papers)} paper(s), {len(t.stars)} repo(s), {len(t.downloads)} model(s), "
+                f"{len(t.links) if self.opts.check_links else 0} link(s) against {where}…",
+                file=sys.stderr, flush=True,
+            )
         summary = self._call(verify_resume(doc, resume, claims, kb, as_of_year, self.client, self.opts, self.scholar))
         return _since(summary, before)
 

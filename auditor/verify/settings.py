@@ -19,3 +19,4 @@ class OnlineSettings:
     check_links: bool = True
     overrides: tuple[tuple[str, str], ...] = ()  # source -> base URL, from the config file
     rate_limits: bool = True
+    progress: bool = False  # one line per resume on stderr (single-file runs on a terminal)
