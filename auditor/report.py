@@ -29,7 +29,7 @@ def build_report(
     if config is not None and config.online is not None:
         from auditor.verify import verifier_for
 
-        online = verifier_for(config.online)(doc, parsed.resume, parsed.claims, catalog.kb, as_of.year)
+        online = verifier_for(config.online)(doc, parsed.resume, parsed.claims, catalog.kb, as_of.year, lang or doc.language)
     result = audit(doc, parsed, catalog, as_of, lang=lang, config=config, as_of_text=as_of_text)
     return Report(
         source=SourceInfo(path=doc.path, sha256=doc.sha256, format=doc.format, language=doc.language, lines=len(doc.lines)),

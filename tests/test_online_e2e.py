@@ -189,3 +189,15 @@ def test_scholar_without_the_extra_says_how_to_install_it():
         assert proc.returncode == 2 and "resume-audit[scholar]" in proc.stderr and "Traceback" not in proc.stderr
     else:
         pytest.skip("scholarly is installed here")
+
+
+def test_a_chinese_report_says_what_was_claimed_and_found_in_chinese():
+    world = researcher_world()
+    with ReplayServer() as server:
+        world.serve(server)
+        proc = cli("audit", str(RESUME), "--online", "--no-link-check", "--no-cache", "--lang", "zh", "--as-of", AS_OF, env=world.env(server))
+    report = _report(proc)
+    reward = _pub(report, "Calibrated Reward")["check"]
+    assert reward["claimed"].startswith("第1作者") and reward["found"].startswith("第2/2")
+    message = next(f["message"] for f in report["findings"] if f["rule_id"] == "VER006")
+    assert "简历写第1作者；DBLP 中候选人排第2/2" in message

@@ -21,15 +21,12 @@ from auditor.parse.publications import VenueIndex
 from auditor.verify.names import find_author, match
 from auditor.verify.records import SOURCE_NAMES, ModelRecord, PaperRecord, RepoRecord, ScholarProfile, SourceError
 from auditor.verify.titles import same_title
+from auditor.verify.wording import number, ordinal, say
 
 # Where a decision is public: only OpenReview says "rejected" or "under review".
 OPENREVIEW_VENUES = {"iclr", "neurips", "icml", "tmlr", "colm"}
 # Sources in the order we trust their venue metadata (DBLP keys are curated; S2 venue mapping is noisy).
 VENUE_TRUST = ("dblp", "openreview", "crossref", "openalex", "semantic_scholar", "arxiv")
-STATUS_TEXT = {
-    "published": "published", "accepted": "accepted", "under_review": "under review", "preprint": "preprint",
-    "unknown": "status not stated", "rejected": "rejected", "withdrawn": "withdrawn",
-}
 
 Results = Mapping[str, "Sequence[PaperRecord] | SourceError"]
 
@@ -38,8 +35,6 @@ def _name(record: PaperRecord) -> str:
     return SOURCE_NAMES.get(record.source, record.source)
 
 
-def _ordinal(n: int) -> str:
-    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
 def _venue_index(kb: KnowledgeBase) -> tuple[VenueIndex, dict[str, Venue]]:
@@ -79,34 +74,38 @@ class PaperJudgement:
     record: PaperRecord | None = None
 
 
-def claimed_text(pub: Publication) -> str:
+def claimed_text(pub: Publication, lang: str = "en") -> str:
     parts = []
     if pub.author_position:
-        parts.append(f"{_ordinal(pub.author_position)} author" + (" (equal contribution)" if pub.equal_contribution else ""))
+        parts.append(say(lang, "author", n=ordinal(lang, pub.author_position)) + (say(lang, "equal") if pub.equal_contribution else ""))
     venue = " ".join(x for x in (pub.venue, str(pub.year) if pub.year else None) if x)
     if venue:
         parts.append(venue)
-    parts.append(STATUS_TEXT[pub.status])
-    return ", ".join(parts)
+    parts.append(say(lang, pub.status))
+    return say(lang, "sep").join(parts)
 
 
-def _found_text(record: PaperRecord, position: int | None, matched: bool) -> str:
-    parts = []
-    n = len(record.authors)
-    if position:
-        parts.append(f"{_ordinal(position)} of {n}")
-    elif n:
-        parts.append(f"not among the {n} authors" if matched else f"{n} authors")
+def _venue_year(record: PaperRecord) -> str:
     venue = record.venue or ""
     if record.year and str(record.year) not in venue:
         venue = f"{venue} {record.year}".strip()
-    if venue:
+    return venue
+
+
+def _found_text(record: PaperRecord, position: int | None, matched: bool, lang: str = "en") -> str:
+    parts = []
+    n = len(record.authors)
+    if position:
+        parts.append(say(lang, "of", n=ordinal(lang, position), m=n))
+    elif n:
+        parts.append(say(lang, "not_among", m=n) if matched else say(lang, "n_authors", m=n))
+    if venue := _venue_year(record):
         parts.append(venue)
-    parts.append(STATUS_TEXT[record.status])
-    return ", ".join(parts)
+    parts.append(say(lang, record.status))
+    return say(lang, "sep").join(parts)
 
 
-def matching_records(title: str, results: Results) -> tuple[list[PaperRecord], list[SourceAttempt]]:
+def matching_records(title: str, results: Results, lang: str = "en") -> tuple[list[PaperRecord], list[SourceAttempt]]:
     records: list[PaperRecord] = []
     attempts: list[SourceAttempt] = []
     for source, answer in results.items():
@@ -116,9 +115,9 @@ def matching_records(title: str, results: Results) -> tuple[list[PaperRecord], l
         hits = [r for r in answer if same_title(title, r.title)]
         records.extend(hits)
         if hits:
-            attempts.append(SourceAttempt(source=source, status="confirmed", url=hits[0].url, detail=_found_text(hits[0], None, False)))
+            attempts.append(SourceAttempt(source=source, status="confirmed", url=hits[0].url, detail=_found_text(hits[0], None, False, lang)))
         else:
-            attempts.append(SourceAttempt(source=source, status="not_found", detail=f"{len(answer)} result(s), none with this title"))
+            attempts.append(SourceAttempt(source=source, status="not_found", detail=say(lang, "results_none", k=len(answer))))
     return records, attempts
 
 
@@ -137,18 +136,19 @@ def judge_paper(
     results: Results,
     kb: KnowledgeBase,
     as_of_year: int,
+    lang: str = "en",
 ) -> PaperJudgement:
     title = pub.title or ""
-    records, attempts = matching_records(title, results)
-    claimed = claimed_text(pub)
+    records, attempts = matching_records(title, results, lang)
+    claimed = claimed_text(pub, lang)
     if not records:
         answered = [a for a in attempts if a.status != "error"]
         if not answered:
-            reasons = "; ".join(f"{SOURCE_NAMES.get(a.source, a.source)}: {a.detail}" for a in attempts) or "no source was asked"
-            return PaperJudgement(ClaimCheck(status="error", detail=f"could not check: {reasons}", claimed=claimed, attempts=attempts))
+            reasons = say(lang, "join").join(f"{SOURCE_NAMES.get(a.source, a.source)}: {a.detail}" for a in attempts) or say(lang, "nobody_asked")
+            return PaperJudgement(ClaimCheck(status="error", detail=say(lang, "could_not", why=reasons), claimed=claimed, attempts=attempts))
         names = ", ".join(SOURCE_NAMES.get(a.source, a.source) for a in answered)
         return PaperJudgement(
-            ClaimCheck(status="not_found", detail=f"no record with this title in {names}", claimed=claimed, issues=["not_found"], attempts=attempts)
+            ClaimCheck(status="not_found", detail=say(lang, "no_record", names=names), claimed=claimed, issues=["not_found"], attempts=attempts)
         )
 
     issues: list[str] = []
@@ -166,10 +166,10 @@ def judge_paper(
             if pub.author_position and position != pub.author_position and pub.position_source != "none":
                 if not (pub.equal_contribution and position <= max(pub.author_position, 3)):
                     issues.append("authorship")
-                    notes.append(f"the resume says {_ordinal(pub.author_position)} author; {_name(with_authors)} lists the candidate {_ordinal(position)} of {len(with_authors.authors)}")
+                    notes.append(say(lang, "position", n=ordinal(lang, pub.author_position), source=_name(with_authors), m=ordinal(lang, position), total=len(with_authors.authors)))
         elif not any(match(names, a) != "none" for a in with_authors.authors):  # None also means "two could be the candidate"
             issues.append("not_an_author")
-            notes.append(f"none of the {len(with_authors.authors)} authors in {_name(with_authors)} matches the candidate's name")
+            notes.append(say(lang, "no_name", total=len(with_authors.authors), source=_name(with_authors)))
 
     # Decision status.
     claimed_vid = pub.venue_id
@@ -181,21 +181,21 @@ def judge_paper(
         published_same = [r for r in venue_records if claimed_vid is None or record_venue_id(r, kb) == claimed_vid]
         if decided:
             issues.append("status")
-            notes.append(f"OpenReview shows it {STATUS_TEXT[decided[0].status]} ({decided[0].venue or decided[0].venue_key})")
+            notes.append(say(lang, "or_decided", status=say(lang, decided[0].status), venue=decided[0].venue or decided[0].venue_key))
         elif published_same:
             issues.append("status")
-            notes.append(f"{_name(published_same[0])} lists it as published in {published_same[0].venue} {published_same[0].year or ''}".rstrip())
+            notes.append(say(lang, "listed_published", source=_name(published_same[0]), venue=_venue_year(published_same[0])))
     elif pub.status in ("published", "accepted"):
         refused = [r for r in same_venue_decisions if r.status in ("rejected", "withdrawn", "under_review") and claimed_vid is not None]
         accepted_anywhere = [r for r in same_venue_decisions if r.status == "accepted"]
         if refused and not accepted_anywhere and not venue_records:
             issues.append("status")
-            notes.append(f"OpenReview shows it {STATUS_TEXT[refused[0].status]} at {refused[0].venue or refused[0].venue_key}")
+            notes.append(say(lang, "or_refused", status=say(lang, refused[0].status), venue=refused[0].venue or refused[0].venue_key))
         elif not venue_records and not accepted_anywhere and all(_is_preprint(r, kb) for r in records):
             # Indexes lag behind acceptance; only an older claim is worth asking about.
             if pub.year is None or pub.year < as_of_year - 1:
                 issues.append("only_preprint")
-                notes.append("every source has only a preprint (arXiv/CoRR) of it")
+                notes.append(say(lang, "only_preprint"))
 
     # Venue and year, against venue records we can place in the KB.
     if claimed_vid and venue_records and "status" not in issues:
@@ -203,20 +203,20 @@ def judge_paper(
         if placed and claimed_vid not in placed and not _related(claimed_vid, placed, kb):
             issues.append("venue")
             other = _best([r for r in venue_records if record_venue_id(r, kb) in placed], kb)
-            notes.append(f"{_name(other)} lists it in {other.venue} {other.year or ''}".rstrip())
+            notes.append(say(lang, "listed_in", source=_name(other), venue=_venue_year(other)))
         elif pub.year and claimed_vid in placed:
             years = {r.year for r in venue_records if r.year and record_venue_id(r, kb) == claimed_vid}
             if years and all(abs(y - pub.year) > 1 for y in years):
                 issues.append("year")
-                notes.append(f"the record's year is {sorted(years)[0]}, the resume says {pub.year}")
+                notes.append(say(lang, "year", found=sorted(years)[0], claimed=pub.year))
 
     check = ClaimCheck(
         status="contradicted" if issues else "confirmed",
         source=best.source,
         url=best.url,
-        detail="; ".join(notes) or None,
+        detail=say(lang, "join").join(notes) or None,
         claimed=claimed,
-        found=_found_text(best if best is with_authors else with_authors, position, bool(names) and bool(with_authors.authors)) if with_authors.authors else _found_text(best, None, False),
+        found=_found_text(with_authors, position, bool(names), lang) if with_authors.authors else _found_text(best, None, False, lang),
         issues=issues,
         attempts=attempts,
     )
@@ -234,51 +234,51 @@ def _related(claimed: str, placed: set[str], kb: KnowledgeBase) -> bool:
 
 # --- repositories, models, profiles ------------------------------------------------------------
 
-def judge_stars(claimed: float, repo: RepoRecord | None | SourceError, url: str) -> ClaimCheck:
+def judge_stars(claimed: float, repo: RepoRecord | None | SourceError, url: str, lang: str = "en") -> ClaimCheck:
     """Stars only grow much, so fewer than half the claim is a contradiction; more is normal."""
-    said = f"{int(claimed):,} stars"
+    said = say(lang, "stars", n=number(claimed))
     if isinstance(repo, SourceError):
-        return ClaimCheck(status="error", source="github", url=url, detail=f"could not check: {repo.reason}", claimed=said)
+        return ClaimCheck(status="error", source="github", url=url, detail=say(lang, "could_not", why=repo.reason), claimed=said)
     if repo is None:
-        return ClaimCheck(status="not_found", source="github", url=url, detail="no public repository at this address (private, renamed or wrong link)", claimed=said, issues=["not_found"])
-    found = f"{repo.stars:,} stars on {repo.full_name}" + (f" (a fork of {repo.parent})" if repo.fork else "") + (f", created {repo.created}" if repo.created else "")
+        return ClaimCheck(status="not_found", source="github", url=url, detail=say(lang, "no_repo"), claimed=said, issues=["not_found"])
+    found = (
+        say(lang, "stars_on", n=number(repo.stars), repo=repo.full_name)
+        + (say(lang, "fork_of", parent=repo.parent) if repo.fork and repo.parent else "")
+        + (say(lang, "created", date=repo.created) if repo.created else "")
+    )
     issues = []
     if repo.stars < 0.5 * claimed:
         issues.append("stars")
-    if repo.fork and repo.stars < 0.5 * claimed:
-        issues.append("fork")
+        if repo.fork:
+            issues.append("fork")
     return ClaimCheck(status="contradicted" if issues else "confirmed", source="github", url=repo.url, claimed=said, found=found, issues=issues,
-                      detail="a fork: its stars are not the original project's" if "fork" in issues else None)
+                      detail=say(lang, "fork") if "fork" in issues else None)
 
 
-def judge_downloads(claimed: float, model: ModelRecord | None | SourceError, url: str) -> ClaimCheck:
-    said = f"{int(claimed):,} downloads"
+def judge_downloads(claimed: float, model: ModelRecord | None | SourceError, url: str, lang: str = "en") -> ClaimCheck:
+    """Compared with the all-time count; a 30-day count alone never refutes an all-time claim."""
+    said = say(lang, "downloads", n=number(claimed))
     if isinstance(model, SourceError):
-        return ClaimCheck(status="error", source="huggingface", url=url, detail=f"could not check: {model.reason}", claimed=said)
+        return ClaimCheck(status="error", source="huggingface", url=url, detail=say(lang, "could_not", why=model.reason), claimed=said)
     if model is None:
-        return ClaimCheck(status="not_found", source="huggingface", url=url, detail="no public model at this address (private, gated, renamed or wrong link)", claimed=said, issues=["not_found"])
-    total = model.downloads_all_time
-    recent = model.downloads_30d
-    found = ", ".join(x for x in (
-        f"{total:,} downloads all time" if total is not None else None,
-        f"{recent:,} in the last 30 days" if recent is not None else None,
-    ) if x) + f" ({model.id})"
+        return ClaimCheck(status="not_found", source="huggingface", url=url, detail=say(lang, "no_model"), claimed=said, issues=["not_found"])
+    total, recent = model.downloads_all_time, model.downloads_30d
+    counts = [say(lang, "dl_all", n=number(total)) if total is not None else None, say(lang, "dl_30", n=number(recent)) if recent is not None else None]
+    found = say(lang, "sep").join(x for x in counts if x) + f" ({model.id})"
     if total is None:
         if recent is not None and recent >= claimed:
             return ClaimCheck(status="confirmed", source="huggingface", url=model.url, claimed=said, found=found)
-        return ClaimCheck(status="error", source="huggingface", url=model.url, claimed=said, found=found, detail="only the 30-day count was available; it cannot refute an all-time figure")
+        return ClaimCheck(status="error", source="huggingface", url=model.url, claimed=said, found=found, detail=say(lang, "only_30"))
     issues = ["downloads"] if total < 0.5 * claimed else []
-    return ClaimCheck(status="contradicted" if issues else "confirmed", source="huggingface", url=model.url, claimed=said, found=found, issues=issues,
-                      detail=None)
+    return ClaimCheck(status="contradicted" if issues else "confirmed", source="huggingface", url=model.url, claimed=said, found=found, issues=issues)
 
 
-def judge_citations(claimed: float, profile: ScholarProfile | None | SourceError, url: str) -> ClaimCheck:
-    said = f"{int(claimed):,} citations"
+def judge_citations(claimed: float, profile: ScholarProfile | None | SourceError, url: str, lang: str = "en") -> ClaimCheck:
+    said = say(lang, "citations", n=number(claimed))
     if isinstance(profile, SourceError):
-        return ClaimCheck(status="error", source="google_scholar", url=url, detail=f"could not check: {profile.reason}", claimed=said)
+        return ClaimCheck(status="error", source="google_scholar", url=url, detail=say(lang, "could_not", why=profile.reason), claimed=said)
     if profile is None or profile.citations is None:
-        return ClaimCheck(status="not_found", source="google_scholar", url=url, detail="no public Google Scholar profile at this address", claimed=said, issues=["not_found"])
-    found = f"{profile.citations:,} citations, h-index {profile.h_index} ({profile.name})"
+        return ClaimCheck(status="not_found", source="google_scholar", url=url, detail=say(lang, "no_profile"), claimed=said, issues=["not_found"])
+    found = say(lang, "profile", n=number(profile.citations), h=profile.h_index if profile.h_index is not None else "?", name=profile.name)
     issues = ["citations"] if profile.citations < 0.5 * claimed else []
-    return ClaimCheck(status="contradicted" if issues else "confirmed", source="google_scholar", url=profile.url, claimed=said, found=found, issues=issues,
-                      detail=None)
+    return ClaimCheck(status="contradicted" if issues else "confirmed", source="google_scholar", url=profile.url, claimed=said, found=found, issues=issues)

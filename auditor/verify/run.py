@@ -117,17 +117,17 @@ async def _ask(source: str, call: Coroutine[Any, Any, T]) -> T | SourceError:
         return SourceError(source, f"{type(exc).__name__}: {exc}")
 
 
-async def _paper(fetch: Fetcher, pub: Publication, names: list[str], kb: KnowledgeBase, as_of_year: int, opts: OnlineOptions) -> None:
+async def _paper(fetch: Fetcher, pub: Publication, names: list[str], kb: KnowledgeBase, as_of_year: int, opts: OnlineOptions, lang: str) -> None:
     title = pub.title or ""
     first = {s: fn for s, fn in FIRST.items() if s in opts.sources}
     if "openreview" in opts.sources and (pub.venue_id in OPENREVIEW_VENUES or pub.status == "under_review"):
         first["openreview"] = openreview.search_paper
     results: dict[str, Any] = dict(zip(first, await asyncio.gather(*(_ask(s, fn(fetch, title)) for s, fn in first.items()))))
-    judgement = judge_paper(pub, names, results, kb, as_of_year)
+    judgement = judge_paper(pub, names, results, kb, as_of_year, lang)
     if judgement.check.status in ("not_found", "error"):
         more = {s: fn for s, fn in FALLBACK.items() if s in opts.sources}
         results.update(zip(more, await asyncio.gather(*(_ask(s, fn(fetch, title)) for s, fn in more.items()))))
-        judgement = judge_paper(pub, names, results, kb, as_of_year)
+        judgement = judge_paper(pub, names, results, kb, as_of_year, lang)
     pub.check = judgement.check
 
 
@@ -140,23 +140,24 @@ async def verify_resume(
     client: Client,
     opts: OnlineOptions,
     scholar: ScholarSource | None = None,
+    lang: str = "en",
 ) -> OnlineSummary:
     t = find_targets(doc, resume, claims)
     names = candidate_names(resume)
-    jobs: list[Awaitable[None]] = [_paper(client, p, names, kb, as_of_year, opts) for p in t.papers]
+    jobs: list[Awaitable[None]] = [_paper(client, p, names, kb, as_of_year, opts, lang) for p in t.papers]
 
     async def stars(c: Claim, owner: str, repo: str) -> None:
         url = f"https://github.com/{owner}/{repo}"
-        c.check = judge_stars(c.value or 0, await _ask("github", github.get_repo(client, owner, repo)), url)
+        c.check = judge_stars(c.value or 0, await _ask("github", github.get_repo(client, owner, repo)), url, lang)
 
     async def downloads(c: Claim, model_id: str) -> None:
         url = f"https://huggingface.co/{model_id}"
-        c.check = judge_downloads(c.value or 0, await _ask("huggingface", huggingface.get_model(client, model_id)), url)
+        c.check = judge_downloads(c.value or 0, await _ask("huggingface", huggingface.get_model(client, model_id)), url, lang)
 
     async def citations(c: Claim, user: str) -> None:
         url = f"https://scholar.google.com/citations?user={user}"
         assert scholar is not None
-        c.check = judge_citations(c.value or 0, await _ask("google_scholar", scholar.profile(user)), url)
+        c.check = judge_citations(c.value or 0, await _ask("google_scholar", scholar.profile(user)), url, lang)
 
     links: list[LinkCheck] = []
 
@@ -211,7 +212,9 @@ class OnlineVerifier:
     def _call(self, coro: Coroutine[Any, Any, T]) -> T:
         return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
 
-    def __call__(self, doc: Document, resume: Resume, claims: Sequence[Claim], kb: KnowledgeBase, as_of_year: int) -> OnlineSummary:
+    def __call__(
+        self, doc: Document, resume: Resume, claims: Sequence[Claim], kb: KnowledgeBase, as_of_year: int, lang: str = "en"
+    ) -> OnlineSummary:
         before = _snapshot(self.client)
         if self.progress:
             t = find_targets(doc, resume, claims)
@@ -221,7 +224,7 @@ class OnlineVerifier:
                 f"{len(t.links) if self.opts.check_links else 0} link(s) against {where}…",
                 file=sys.stderr, flush=True,
             )
-        summary = self._call(verify_resume(doc, resume, claims, kb, as_of_year, self.client, self.opts, self.scholar))
+        summary = self._call(verify_resume(doc, resume, claims, kb, as_of_year, self.client, self.opts, self.scholar, lang))
         return _since(summary, before)
 
     def close(self) -> None:
