@@ -220,3 +220,22 @@ def test_link_check_refuses_a_redirect_into_the_private_network():
     with pytest.raises(UnsafeURL, match="169.254.169.254"):
         run(go())
     assert hits == ["https://short.example/x"]  # the private hop was never requested
+
+
+def test_openreview_login_from_the_environment_sends_a_bearer_token_not_cached(tmp_path):
+    seen: list[str] = []
+    with ReplayServer() as server:
+        server.route("/login", Answer(200, '{"token": "tok-123"}'))
+        server.route("/notes/search", Answer(200, '{"notes": [], "count": 0}'))
+        env = {"RESUME_AUDIT_OPENREVIEW_URL": server.url, "OPENREVIEW_USERNAME": "me@example.org", "OPENREVIEW_PASSWORD": "pw"}
+
+        async def go():
+            async with Client(now=NOW, env=env, rate_limits=False, cache=HttpCache(tmp_path / "c.sqlite")) as c:
+                await c.request("openreview", "GET", "/notes/search", params={"term": "a"})
+                seen.append(c._auth_headers("openreview").get("authorization", ""))
+                await c.request("openreview", "GET", "/notes/search", params={"term": "b"})
+
+        run(go())
+    assert server.paths() == ["/login", "/notes/search", "/notes/search"]  # one login per run
+    assert seen == ["Bearer tok-123"]
+    assert not any(b"tok-123" in f.read_bytes() for f in tmp_path.iterdir())  # database and its WAL

@@ -145,6 +145,7 @@ class Client:
             s: AsyncLimiter(p.rate, p.period) for s, p in POLICIES.items() if rate_limits and not _local(base_url(s, self.overrides, self.env))
         }
         self._gates = {s: asyncio.Semaphore(p.concurrency) for s, p in POLICIES.items()}
+        self._session_tokens: dict[str, str] = {}
 
     async def __aenter__(self) -> Client:
         return self
@@ -159,9 +160,28 @@ class Client:
     def _auth_headers(self, source: str) -> dict[str, str]:
         p = POLICIES[source]
         headers = dict(p.headers)
-        if p.token_env and p.token_header and self.env.get(p.token_env):
-            headers[p.token_header] = p.token_prefix + self.env[p.token_env]
+        token = self.env.get(p.token_env or "") or self._session_tokens.get(source)
+        if p.token_header and token:
+            headers[p.token_header] = p.token_prefix + token
         return headers
+
+    async def _login(self, source: str) -> None:
+        """OpenReview: with OPENREVIEW_USERNAME/OPENREVIEW_PASSWORD (and no OPENREVIEW_TOKEN),
+        log in once per run. The token lives in memory only, never in the cache; a failed
+        login leaves the requests anonymous (they may then meet the anti-bot challenge)."""
+        if source != "openreview" or self.cache_only or source in self._session_tokens or self.env.get("OPENREVIEW_TOKEN"):
+            return
+        user, password = self.env.get("OPENREVIEW_USERNAME"), self.env.get("OPENREVIEW_PASSWORD")
+        if not (user and password):
+            return
+        self._session_tokens[source] = ""  # one attempt per run
+        try:
+            resp = await self._http.post(base_url(source, self.overrides, self.env) + "/login", json={"id": user, "password": password})
+            token = resp.json().get("token") if resp.status_code == 200 else None
+        except (httpx.HTTPError, ValueError):
+            token = None
+        if token:
+            self._session_tokens[source] = str(token)
 
     async def request(
         self,
@@ -185,6 +205,7 @@ class Client:
             return Response(hit.status, hit.body, hit.headers, hit.final_url, from_cache=True)
         if self.cache_only:
             raise SourceError(source, "not in the cache (--cache-only)")
+        await self._login(source)
         sent = {**self._auth_headers(source), **(headers or {})}
         try:
             resp = await self._send(source, method, url, sent, json)
