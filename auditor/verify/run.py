@@ -38,8 +38,14 @@ FIRST: dict[str, PaperSearch] = {
 FALLBACK: dict[str, PaperSearch] = {"crossref": crossref.search_paper, "arxiv": arxiv.search_paper}
 ALL_SOURCES = (*FIRST, *FALLBACK, "openreview", "github", "huggingface", "links", "google_scholar")
 
-GITHUB_REPO = re.compile(r"github\.com/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9_.-]{1,100})", re.I)
-HF_MODEL = re.compile(r"huggingface\.co/(?!datasets/|spaces/|papers/|docs/|blog/)([A-Za-z0-9][\w.-]{0,95}(?:/[\w.-]{1,96})?)", re.I)
+# owner/name only; GitHub's own pages (orgs/…, topics/…) are not repositories.
+GITHUB_REPO = re.compile(
+    r"github\.com/(?!(?:orgs|topics|features|sponsors|marketplace|settings|about|collections|trending|apps)/)"
+    r"([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9_.-]{1,100})",
+    re.I,
+)
+# org/name only: a bare huggingface.co/<user> is a profile, not a model.
+HF_MODEL = re.compile(r"huggingface\.co/(?!datasets/|spaces/|papers/|docs/|blog/|models\b|organizations/)([A-Za-z0-9][\w.-]{0,95}/[\w.-]{1,96})", re.I)
 SCHOLAR = re.compile(r"scholar\.google\.[a-z.]+/citations\?(?:[^\s)]*&)?user=([\w-]{12})", re.I)
 
 

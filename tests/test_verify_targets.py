@@ -1,0 +1,44 @@
+"""Which claims the online checks look up, and with which link: a wrong pairing would compare
+a claim with somebody else's repository, so ambiguity means "not looked up"."""
+
+from __future__ import annotations
+
+from auditor.ingest import ingest_text
+from auditor.parse import parse
+from auditor.verify.run import candidate_names, find_targets
+
+
+def targets(text: str, catalog):
+    doc = ingest_text(text)
+    parsed = parse(doc, catalog.kb)
+    return find_targets(doc, parsed.resume, parsed.claims)
+
+
+def test_a_link_on_the_claim_line_is_used(catalog):
+    t = targets("# Li Ming\n\n## Projects\n- llm-toolkit (https://github.com/liming-llm/llm-toolkit) - 3.5k stars\n", catalog)
+    assert [(c.value, o, r) for c, o, r in t.stars] == [(3500.0, "liming-llm", "llm-toolkit")]
+
+
+def test_a_profile_link_alone_is_not_a_repository(catalog):
+    t = targets("# Li Ming\nhttps://github.com/liming-llm · https://huggingface.co/liming\n\n## Projects\n- 开源项目获得 500+ stars\n- 模型下载量 10万+ downloads\n", catalog)
+    assert t.stars == [] and t.downloads == []
+
+
+def test_two_candidate_repositories_are_ambiguous_and_not_looked_up(catalog):
+    text = (
+        "# Li Ming\n\n## Projects\n- https://github.com/a/one and https://github.com/a/two\n"
+        "- Together the two toolkits earned 2k stars\n"
+    )
+    assert targets(text, catalog).stars == []
+
+
+def test_papers_need_a_real_title(catalog):
+    t = targets("# Li Ming\n\n## Publications\n- Knowledge Fusion of Large Language Models, ICLR 2024, first author\n- NeurIPS 2023 Workshop\n", catalog)
+    assert [p.title for p in t.papers] == ["Knowledge Fusion of Large Language Models"]
+
+
+def test_candidate_names_include_the_other_spelling():
+    from auditor.models import Resume
+
+    assert candidate_names(Resume(name="Hande Dong (董汉德)")) == ["Hande Dong (董汉德)", "Hande Dong", "董汉德"]
+    assert candidate_names(Resume(name=None)) == []
