@@ -234,13 +234,20 @@ def _related(claimed: str, placed: set[str], kb: KnowledgeBase) -> bool:
 
 # --- repositories, models, profiles ------------------------------------------------------------
 
+def _no_answer(answer: object, source: str, url: str, said: str, missing: str, lang: str) -> ClaimCheck | None:
+    """A failed source is "could not check"; no record is "not found"; else None (go on judging)."""
+    if isinstance(answer, SourceError):
+        return ClaimCheck(status="error", source=source, url=url, detail=say(lang, "could_not", why=answer.reason), claimed=said)
+    if answer is None:
+        return ClaimCheck(status="not_found", source=source, url=url, detail=say(lang, missing), claimed=said, issues=["not_found"])
+    return None
+
+
 def judge_stars(claimed: float, repo: RepoRecord | None | SourceError, url: str, lang: str = "en") -> ClaimCheck:
     """Stars only grow much, so fewer than half the claim is a contradiction; more is normal."""
     said = say(lang, "stars", n=number(claimed))
-    if isinstance(repo, SourceError):
-        return ClaimCheck(status="error", source="github", url=url, detail=say(lang, "could_not", why=repo.reason), claimed=said)
-    if repo is None:
-        return ClaimCheck(status="not_found", source="github", url=url, detail=say(lang, "no_repo"), claimed=said, issues=["not_found"])
+    if not isinstance(repo, RepoRecord):
+        return _no_answer(repo, "github", url, said, "no_repo", lang)  # type: ignore[return-value]
     found = (
         say(lang, "stars_on", n=number(repo.stars), repo=repo.full_name)
         + (say(lang, "fork_of", parent=repo.parent) if repo.fork and repo.parent else "")
@@ -258,10 +265,8 @@ def judge_stars(claimed: float, repo: RepoRecord | None | SourceError, url: str,
 def judge_downloads(claimed: float, model: ModelRecord | None | SourceError, url: str, lang: str = "en") -> ClaimCheck:
     """Compared with the all-time count; a 30-day count alone never refutes an all-time claim."""
     said = say(lang, "downloads", n=number(claimed))
-    if isinstance(model, SourceError):
-        return ClaimCheck(status="error", source="huggingface", url=url, detail=say(lang, "could_not", why=model.reason), claimed=said)
-    if model is None:
-        return ClaimCheck(status="not_found", source="huggingface", url=url, detail=say(lang, "no_model"), claimed=said, issues=["not_found"])
+    if not isinstance(model, ModelRecord):
+        return _no_answer(model, "huggingface", url, said, "no_model", lang)  # type: ignore[return-value]
     total, recent = model.downloads_all_time, model.downloads_30d
     counts = [say(lang, "dl_all", n=number(total)) if total is not None else None, say(lang, "dl_30", n=number(recent)) if recent is not None else None]
     found = say(lang, "sep").join(x for x in counts if x) + f" ({model.id})"
@@ -275,10 +280,8 @@ def judge_downloads(claimed: float, model: ModelRecord | None | SourceError, url
 
 def judge_citations(claimed: float, profile: ScholarProfile | None | SourceError, url: str, lang: str = "en") -> ClaimCheck:
     said = say(lang, "citations", n=number(claimed))
-    if isinstance(profile, SourceError):
-        return ClaimCheck(status="error", source="google_scholar", url=url, detail=say(lang, "could_not", why=profile.reason), claimed=said)
-    if profile is None or profile.citations is None:
-        return ClaimCheck(status="not_found", source="google_scholar", url=url, detail=say(lang, "no_profile"), claimed=said, issues=["not_found"])
+    if not isinstance(profile, ScholarProfile) or profile.citations is None:
+        return _no_answer(None if isinstance(profile, ScholarProfile) else profile, "google_scholar", url, said, "no_profile", lang)  # type: ignore[return-value]
     found = say(lang, "profile", n=number(profile.citations), h=profile.h_index if profile.h_index is not None else "?", name=profile.name)
     issues = ["citations"] if profile.citations < 0.5 * claimed else []
     return ClaimCheck(status="contradicted" if issues else "confirmed", source="google_scholar", url=profile.url, claimed=said, found=found, issues=issues)
