@@ -117,3 +117,10 @@ def test_a_thirty_day_download_count_never_refutes_an_all_time_claim():
     assert judge_downloads(500_000, recent_only, "u").status == "error"
     all_time = ModelRecord(id="a/m", downloads_30d=900, downloads_all_time=12_000, url="https://huggingface.co/a/m")
     assert judge_downloads(500_000, all_time, "u").status == "contradicted"
+
+
+def test_under_review_with_no_venue_after_a_rejection_elsewhere_is_normal():
+    p = pub(title="Knowledge Fusion of Large Language Models", venue=None, venue_id=None, year=None, status="under_review")
+    r = rec(source="openreview", title="Knowledge Fusion of Large Language Models", venue="Submitted to ICLR 2024",
+            venue_key="ICLR.cc/2024/Conference/Rejected_Submission", year=2024, status="rejected", authors=["Fanqi Wan"])
+    assert judge(p, {"openreview": [r]}, names=("Fanqi Wan",)).issues == []

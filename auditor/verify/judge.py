@@ -177,7 +177,12 @@ def judge_paper(
     same_venue_decisions = [r for r in decisions if claimed_vid is None or record_venue_id(r, kb) in (claimed_vid, None)]
     venue_records = [r for r in records if not _is_preprint(r, kb) and r.status in ("published", "accepted")]
     if pub.status == "under_review":
-        decided = [r for r in same_venue_decisions if r.status in ("accepted", "rejected", "withdrawn")]
+        # A rejection elsewhere is normal before a resubmission: only the claimed venue's own
+        # rejection contradicts "under review"; an acceptance does wherever it is.
+        decided = [
+            r for r in same_venue_decisions
+            if r.status == "accepted" or (r.status in ("rejected", "withdrawn") and claimed_vid is not None and record_venue_id(r, kb) == claimed_vid)
+        ]
         published_same = [r for r in venue_records if claimed_vid is None or record_venue_id(r, kb) == claimed_vid]
         if decided:
             issues.append("status")
