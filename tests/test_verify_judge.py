@@ -124,3 +124,10 @@ def test_under_review_with_no_venue_after_a_rejection_elsewhere_is_normal():
     r = rec(source="openreview", title="Knowledge Fusion of Large Language Models", venue="Submitted to ICLR 2024",
             venue_key="ICLR.cc/2024/Conference/Rejected_Submission", year=2024, status="rejected", authors=["Fanqi Wan"])
     assert judge(p, {"openreview": [r]}, names=("Fanqi Wan",)).issues == []
+
+
+def test_a_workshop_acceptance_is_not_the_main_conference_decision():
+    p = pub(title="Knowledge Fusion of Large Language Models", venue="ICLR", venue_id="iclr", year=2025, status="under_review")
+    r = rec(source="openreview", title="Knowledge Fusion of Large Language Models", venue="ICLR 2025 Workshop SSI-FM",
+            venue_key="ICLR.cc/2025/Workshop/SSI-FM", year=2025, status="accepted", authors=["Fanqi Wan"])
+    assert judge(p, {"openreview": [r]}, names=("Fanqi Wan",)).issues == []

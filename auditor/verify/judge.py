@@ -173,7 +173,11 @@ def judge_paper(
 
     # Decision status.
     claimed_vid = pub.venue_id
-    decisions = [r for r in records if r.source == "openreview" and r.status in ("accepted", "rejected", "withdrawn", "under_review")]
+    # A workshop's decision is not the main conference's (research notes, OpenReview rule 5).
+    decisions = [
+        r for r in records
+        if r.source == "openreview" and r.status in ("accepted", "rejected", "withdrawn", "under_review") and "/workshop" not in (r.venue_key or "").lower()
+    ]
     same_venue_decisions = [r for r in decisions if claimed_vid is None or record_venue_id(r, kb) in (claimed_vid, None)]
     venue_records = [r for r in records if not _is_preprint(r, kb) and r.status in ("published", "accepted")]
     if pub.status == "under_review":
