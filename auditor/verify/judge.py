@@ -45,8 +45,11 @@ def _venue_index(kb: KnowledgeBase) -> tuple[VenueIndex, dict[str, Venue]]:
 
 
 def record_venue_id(record: PaperRecord, kb: KnowledgeBase) -> str | None:
-    """The KB venue a record is in, or None when we cannot tell (never guess)."""
+    """The KB venue a record is in, or None when we cannot tell (never guess). A workshop held
+    at a conference is not the conference."""
     index, by_dblp = _venue_index(kb)
+    if "workshop" in f"{record.venue} {record.venue_key}".lower():
+        return None
     if record.venue_key and record.source in ("dblp", "semantic_scholar"):  # S2 carries the DBLP key too
         venue = by_dblp.get("/".join(record.venue_key.split("/")[:2]))
         if venue is not None:
