@@ -46,6 +46,8 @@ ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS") or ROOT / "out" / "test-art
 LABELS = yaml.safe_load((ROOT / "reports" / "labels.yaml").read_text(encoding="utf-8"))
 A4_PT = (595.3, 841.9)  # 210 x 297 mm; Chromium rounds the width to whole CSS pixels (594.96)
 # Flags for a closed network: no background fetches (updates, sync, QUIC probes) to wait on.
+# Even so Chromium still looked up accounts.google.com and update.googleapis.com (strace), so
+# inside this browser no host name resolves at all: it cannot ask the network for anything.
 CHROMIUM_ARGS = [
     "--disable-gpu",
     "--disable-quic",
@@ -53,6 +55,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
 ]
 NOT_FILE = re.compile(r"^(?!file:)")
 
