@@ -39,11 +39,11 @@ def odd_email(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
             if not token.split("@")[0] or "." not in token.split("@")[-1]:
                 if re.search(r"(?:邮箱|email|e-mail|mail)\s*[:：]?\s*$", raw[: m.start()], re.I):
                     found = True
-                    yield Hit((n,), {"email": token, "why": "not a complete address"}, confidence="medium")
+                    yield Hit((n,), {"email": token, "why": ctx.say("not a complete address", "地址不完整")}, confidence="medium")
                 continue
             if _PLACEHOLDER_DOMAINS.search(token):
                 found = True
-                yield Hit((n,), {"email": token, "why": "a placeholder domain"}, confidence="medium")
+                yield Hit((n,), {"email": token, "why": ctx.say("a placeholder domain", "域名是占位用的示例域名")}, confidence="medium")
     if not found and not resume.contacts.emails:
         raise NotApplicable("no e-mail address")
 

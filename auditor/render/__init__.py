@@ -66,6 +66,7 @@ def render(report: Report, fmt: str, lang: str | None = None) -> str:
     if fmt == "json":
         return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     ctx: dict[str, Any] = view(report, _lang(report, lang))
+    ctx["rule_titles"] = _rule_titles(ctx["lang"])
     if fmt == "html":
         return _env(True).get_template("report.html.j2").render(**ctx)
     if fmt == "md":
@@ -75,12 +76,19 @@ def render(report: Report, fmt: str, lang: str | None = None) -> str:
     raise ValueError(f"unknown format {fmt}")
 
 
+def _rule_titles(lang: str) -> dict[str, str]:
+    """Rule titles in the report's language (the bundled catalogue; a user's extra rule shows its id)."""
+    from auditor.catalog import load_catalog
+
+    return {r.id: r.title.get(lang) for r in load_catalog().rules}
+
+
 def render_index(entries: list["BatchEntry"], as_of: str, lang: str | None = None) -> str:
     from auditor.catalog import load_catalog
     from auditor.render.view import counts, labels, top_finding
 
     langs = [e.report.source.language for e in entries if e.report is not None]
-    use = lang or (max(set(langs), key=langs.count) if langs else "en")
+    use = lang or (max(sorted(set(langs)), key=langs.count) if langs else "en")  # a tie goes to en, every run
     rows = sorted(
         (e for e in entries if e.report is not None),
         key=lambda e: -e.report.risk.score,  # type: ignore[union-attr]
