@@ -74,13 +74,21 @@ async def _in_daemon_thread(fn: Callable[[str], dict[str, Any]], arg: str) -> di
     loop = asyncio.get_running_loop()
     future: asyncio.Future[dict[str, Any]] = loop.create_future()
 
+    def settle(result: dict[str, Any] | None, error: BaseException | None) -> None:
+        if not future.done():
+            future.set_exception(error) if error is not None else future.set_result(result or {})
+
     def work() -> None:
+        result: dict[str, Any] | None = None
+        error: BaseException | None = None
         try:
             result = fn(arg)
         except BaseException as exc:  # handed to the awaiting side
-            loop.call_soon_threadsafe(lambda: future.done() or future.set_exception(exc))
-        else:
-            loop.call_soon_threadsafe(lambda: future.done() or future.set_result(result))
+            error = exc
+        try:
+            loop.call_soon_threadsafe(settle, result, error)
+        except RuntimeError:
+            pass  # the loop is gone: the caller already gave up at its timeout
 
     threading.Thread(target=work, name="scholarly", daemon=True).start()
     return await future
