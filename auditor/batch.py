@@ -19,7 +19,7 @@ from pathlib import Path
 
 from auditor.catalog import Catalog, load_catalog
 from auditor.engine import AuditConfig
-from auditor.models import Report
+from auditor.models import Report, RuleCheck
 from auditor.parse.dates import Point
 from auditor.shared_bullets import SharedLine, SharedParams, find_shared, shared_with
 
@@ -80,7 +80,6 @@ def audit_task(task: Task, settings: Settings | None = None) -> Outcome:
     """Ingest, audit and render one file; any failure becomes a one-line error for that file only."""
     from auditor.errors import AuditError
     from auditor.ingest import ingest
-    from auditor.render import render
     from auditor.report import build_report
 
     s = settings or _SETTINGS
@@ -93,7 +92,7 @@ def audit_task(task: Task, settings: Settings | None = None) -> Outcome:
             return Outcome(task.index, None, "changed while the batch ran; not compared with the others", recheck=recheck)
         report = build_report(doc, s.as_of, catalog=catalog, config=s.config, lang=s.lang, as_of_text=s.as_of_text,
                               shared_lines=task.shared)
-        rendered = {fmt: render(report, fmt, lang=s.lang) for fmt in s.formats}
+        rendered = _rendered(report, s)
     except AuditError as exc:
         return Outcome(task.index, None, str(exc), recheck=recheck)
     except Exception as exc:  # never lose the batch to one file: a parser bug on one resume is that file's error
@@ -127,17 +126,21 @@ class Runner:
         self.close(cancel=exc[0] is not None)
 
     def run(self, tasks: Sequence[Task], on_submit: Callable[[], None] | None = None) -> Iterator[Outcome]:
+        """Outcomes in the order they finish. With a pool the tasks are submitted before this
+        returns, so the caller can do other work while they run."""
         if self.jobs == 1 or len(tasks) < 2:
             if on_submit:
                 on_submit()
-            for task in tasks:
-                yield audit_task(task, self.settings)
-            return
+            return (audit_task(task, self.settings) for task in tasks)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks)), initializer=_init_worker, initargs=(self.settings,))
         pending: set[Future[Outcome]] = {self._pool.submit(audit_task, t) for t in tasks}
         if on_submit:
             on_submit()  # after the workers are forked: a progress bar's thread must not be forked with them
+        return self._as_completed(pending)
+
+    @staticmethod
+    def _as_completed(pending: set[Future[Outcome]]) -> Iterator[Outcome]:
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
@@ -163,6 +166,12 @@ class Runner:
 
 def shared_params(catalog: Catalog, config: AuditConfig) -> SharedParams | None:
     """The enabled cross-candidate rule's parameters, or None when no such rule runs."""
+    found = shared_rule(catalog, config)
+    return found[1] if found else None
+
+
+def shared_rule(catalog: Catalog, config: AuditConfig) -> tuple[str, SharedParams] | None:
+    """The enabled cross-candidate rule (id and parameters), or None when no such rule runs."""
     for rule in catalog.rules:
         if rule.check != SHARED_CHECK or not rule.enabled:
             continue
@@ -172,7 +181,7 @@ def shared_params(catalog: Catalog, config: AuditConfig) -> SharedParams | None:
             continue
         params = catalog.params[rule.id]
         assert isinstance(params, SharedParams)
-        return params
+        return rule.id, params
     return None
 
 
@@ -194,15 +203,30 @@ def shared_tasks(files: Sequence[Path], reports: dict[int, Report], labels: Sequ
     return [Task(i, files[i], tuple(lines), reports[i].source.sha256) for i, lines in zip(order, found) if lines]
 
 
+def compared_without_shares(report: Report, rule_id: str) -> Report:
+    """What build_report(shared_lines=()) gives for a candidate who shares nothing, without a
+    second audit: the cross-candidate rule ran and passed. Nothing else in the report changes."""
+    checks = [RuleCheck(rule_id=rule_id, status="passed") if c.rule_id == rule_id and c.status == "not_applicable" else c
+              for c in report.checks]
+    return report.model_copy(update={"checks": checks})
+
+
+def _rendered(report: Report, settings: Settings) -> dict[str, str]:
+    from auditor.render import render
+
+    return {fmt: render(report, fmt, lang=settings.lang) for fmt in settings.formats}
+
+
 def run_batch(
     files: Sequence[Path],
     settings: Settings,
     jobs: int,
-    params: SharedParams | None,
+    shared: tuple[str, SharedParams] | None,
     on_submit: Callable[[], None] | None = None,
 ) -> Iterator[Outcome]:
-    """Every file's outcome as it finishes; then, when `params` is given (the cross-candidate rule
-    is on), a second outcome (`recheck`) for each candidate who shares lines with another.
+    """Every file's outcome as it finishes; then, when `shared` (the cross-candidate rule's id
+    and parameters) is given, a second outcome (`recheck`) for every audited candidate: audited
+    again with the lines they share with others, or marked as compared when they share none.
 
     Close the generator (contextlib.closing) so that an interrupt stops the workers.
     """
@@ -213,8 +237,16 @@ def run_batch(
             if outcome.report is not None:
                 reports[outcome.index] = outcome.report
             yield outcome
-        if params is not None:
-            yield from runner.run(shared_tasks(files, reports, labels, params))
+        if shared is None or len(reports) < 2:
+            return
+        rule_id, params = shared
+        tasks = shared_tasks(files, reports, labels, params)
+        rechecks = runner.run(tasks)  # in the pool while this process marks the others
+        sharing = {t.index for t in tasks}
+        for i in sorted(set(reports) - sharing):
+            report = compared_without_shares(reports[i], rule_id)
+            yield Outcome(i, report, None, _rendered(report, settings), recheck=True)
+        yield from rechecks
 
 
 def progress_bar(total: int) -> tuple[Callable[[], None], Callable[[], None], Callable[[], None]]:

@@ -122,7 +122,7 @@ def _report_names(files: list[Path]) -> list[str]:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from auditor.batch import BatchEntry, Outcome, Settings, labels_for, progress_bar, run_batch, shared_params, usable_cpus
+    from auditor.batch import BatchEntry, Outcome, Settings, labels_for, progress_bar, run_batch, shared_rule, usable_cpus
     from auditor.catalog import load_catalog
     from auditor.catalog.examples import as_point
     from auditor.config import load_config
@@ -140,7 +140,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     out_dir = args.out or Path("audit-reports")
     formats = (fmt, "questions") if fmt == "html" else (fmt,)
     settings = Settings(as_point(as_of_date.isoformat()), as_of_date.isoformat(), cfg.audit, cfg.extra_rules, args.lang, formats)
-    params = None if single else shared_params(catalog, cfg.audit)
+    shared = None if single else shared_rule(catalog, cfg.audit)
     names = _report_names(files)
     labels = labels_for(files)
     entries: list[BatchEntry | None] = [None] * len(files)
@@ -164,7 +164,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     interrupted = False
     start, advance, stop = progress_bar(len(files))
     try:
-        with contextlib.closing(run_batch(files, settings, args.jobs or usable_cpus(), params, on_submit=start)) as outcomes:
+        with contextlib.closing(run_batch(files, settings, args.jobs or usable_cpus(), shared, on_submit=start)) as outcomes:
             for outcome in outcomes:
                 emit(outcome)
                 if not outcome.recheck:
@@ -180,7 +180,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if not single:
             from auditor.render import render_index
 
-            index = render_index(done, as_of_date.isoformat(), lang=args.lang, interrupted=interrupted, not_audited=not_audited)
+            index = render_index(done, as_of_date.isoformat(), lang=args.lang, interrupted=interrupted,
+                                 not_audited=not_audited, ext=EXTENSIONS[fmt])
             write_atomic(out_dir / "index.html", index)
         print(f"resume-audit: {len(done) - failures} report(s) written to {out_dir}/" + (f", {failures} failed" if failures else ""), file=sys.stderr)
     if interrupted:

@@ -14,12 +14,12 @@ EXAMPLES_AS_OF = "2026-08-01"
 @pytest.fixture(scope="module")
 def reports(catalog):
     """The examples audited as one batch, as scripts/audit-examples.sh does (so batch rules run)."""
-    from auditor.batch import Settings, run_batch, shared_params
+    from auditor.batch import Settings, run_batch, shared_rule
     from auditor.engine import AuditConfig
 
     files = sorted(EXAMPLES.iterdir())
     settings = Settings(as_point(EXAMPLES_AS_OF), EXAMPLES_AS_OF, AuditConfig())
-    return {files[o.index].name: o.report for o in run_batch(files, settings, 1, shared_params(catalog, AuditConfig()))}
+    return {files[o.index].name: o.report for o in run_batch(files, settings, 1, shared_rule(catalog, AuditConfig()))}
 
 
 def test_every_rule_fires_on_some_example(reports, catalog) -> None:

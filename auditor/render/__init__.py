@@ -85,9 +85,10 @@ def render_index(
     *,
     interrupted: bool = False,
     not_audited: Sequence[Path] = (),
+    ext: str = ".html",
 ) -> str:
     """The batch page: candidates ranked by risk, who shares text with whom, files that failed,
-    and, after Ctrl-C, the files that were not audited."""
+    and, after Ctrl-C, the files that were not audited. Reports are linked as `<name><ext>`."""
     from auditor.catalog import load_catalog
     from auditor.render.view import counts, labels, top_finding
 
@@ -100,6 +101,7 @@ def render_index(
     return _env(True).get_template("index.html.j2").render(
         rows=[{"e": e, "counts": counts(e.report.findings), "top": top_finding(e.report), "shares": _shares(e, entries)} for e in rows],  # type: ignore[union-attr]
         pairs=_shared_pairs(entries),
+        ext=ext,
         failed=[e for e in entries if e.report is None],
         titles={r.id: r.title.get(use) for r in load_catalog().rules},  # one language for the whole index
         as_of=as_of,
@@ -116,14 +118,14 @@ class _Peer:
 
     label: str
     candidate: str | None
-    link: str | None
+    link: str | None  # the other report's name (the template adds the extension)
     lines: int
 
 
 def _peer(label: str, lines: int, by_label: dict[str, "BatchEntry"]) -> _Peer:
     other = by_label.get(label)
     name = other.report.resume.name if other is not None and other.report is not None else None
-    link = f"{other.name}.html" if other is not None and other.name else None
+    link = other.name if other is not None and other.name else None
     return _Peer(label, name, link, lines)
 
 
