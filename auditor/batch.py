@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from auditor.catalog import Catalog, load_catalog
 from auditor.engine import AuditConfig
 from auditor.models import Report, RuleCheck
 from auditor.parse.dates import Point
-from auditor.shared_bullets import SharedLine, SharedParams, find_shared, shared_with
+from auditor.shared_bullets import SharedLine, SharedParams, bullets_of, find_shared, shared_with
 
 SHARED_CHECK = "content.shared_bullet"
 
@@ -46,6 +46,7 @@ class Settings:
     extra_rules: tuple[Path, ...] = ()
     lang: str | None = None
     formats: tuple[str, ...] = ()  # rendered in the worker: the main process only writes files
+    shared: SharedParams | None = None  # the cross-candidate rule's parameters, when it runs
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Task:
     path: Path
     shared: tuple[SharedLine, ...] | None = None
     sha256: str | None = None  # a re-audit must see the bytes the comparison saw
+    compared: Report | None = None  # render only: this report, already marked as compared
 
 
 @dataclass
@@ -64,6 +66,7 @@ class Outcome:
     rendered: dict[str, str] = field(default_factory=dict)  # format -> text
     recheck: bool = False  # a second audit, with the lines shared with other candidates
     shares: dict[str, int] = field(default_factory=dict)  # other file -> lines shared with it
+    compared: list[tuple[int, str]] | None = None  # the lines the cross-candidate rule compares
 
 
 _SETTINGS: Settings | None = None
@@ -84,6 +87,8 @@ def audit_task(task: Task, settings: Settings | None = None) -> Outcome:
 
     s = settings or _SETTINGS
     assert s is not None, "worker started without settings"
+    if task.compared is not None:  # rendering is most of the cost, so it is done here, in parallel
+        return Outcome(task.index, None, None, _rendered(task.compared, s), recheck=True)
     recheck = task.shared is not None
     try:
         catalog = load_catalog(s.extra_rules)
@@ -93,11 +98,12 @@ def audit_task(task: Task, settings: Settings | None = None) -> Outcome:
         report = build_report(doc, s.as_of, catalog=catalog, config=s.config, lang=s.lang, as_of_text=s.as_of_text,
                               shared_lines=task.shared)
         rendered = _rendered(report, s)
+        compared = bullets_of(report, s.shared) if s.shared is not None and not recheck else None
     except AuditError as exc:
         return Outcome(task.index, None, str(exc), recheck=recheck)
     except Exception as exc:  # never lose the batch to one file: a parser bug on one resume is that file's error
         return Outcome(task.index, None, f"could not be audited ({type(exc).__name__}: {exc})", recheck=recheck)
-    return Outcome(task.index, report, None, rendered, recheck, shared_with(task.shared or ()))
+    return Outcome(task.index, report, None, rendered, recheck, shared_with(task.shared or ()), compared)
 
 
 def usable_cpus() -> int:
@@ -134,17 +140,10 @@ class Runner:
             return (audit_task(task, self.settings) for task in tasks)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks)), initializer=_init_worker, initargs=(self.settings,))
-        pending: set[Future[Outcome]] = {self._pool.submit(audit_task, t) for t in tasks}
+        futures = [self._pool.submit(audit_task, t) for t in tasks]
         if on_submit:
             on_submit()  # after the workers are forked: a progress bar's thread must not be forked with them
-        return self._as_completed(pending)
-
-    @staticmethod
-    def _as_completed(pending: set[Future[Outcome]]) -> Iterator[Outcome]:
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                yield fut.result()
+        return (fut.result() for fut in as_completed(futures))  # one waiter for all, not one wait() per result
 
     def close(self, cancel: bool = False) -> None:
         pool, self._pool = self._pool, None
@@ -194,12 +193,19 @@ def labels_for(paths: Sequence[Path]) -> list[str]:
     return [p.relative_to(base).as_posix() for p in resolved]
 
 
-def shared_tasks(files: Sequence[Path], reports: dict[int, Report], labels: Sequence[str], params: SharedParams) -> list[Task]:
+def shared_tasks(
+    files: Sequence[Path],
+    reports: dict[int, Report],
+    labels: Sequence[str],
+    params: SharedParams,
+    compared: dict[int, list[tuple[int, str]]] | None = None,
+) -> list[Task]:
     """Re-audit tasks, in input order, for the audited candidates that share lines with others."""
     order = sorted(reports)
     if len(order) < 2:
         return []
-    found = find_shared([reports[i] for i in order], [labels[i] for i in order], params)
+    lines = [compared[i] for i in order] if compared is not None and all(i in compared for i in order) else None
+    found = find_shared([reports[i] for i in order], [labels[i] for i in order], params, lines)
     return [Task(i, files[i], tuple(lines), reports[i].source.sha256) for i, lines in zip(order, found) if lines]
 
 
@@ -233,20 +239,24 @@ def run_batch(
     labels = labels_for(files)
     with Runner(settings, jobs) as runner:
         reports: dict[int, Report] = {}
+        compared: dict[int, list[tuple[int, str]]] = {}
         for outcome in runner.run([Task(i, p) for i, p in enumerate(files)], on_submit=on_submit):
             if outcome.report is not None:
                 reports[outcome.index] = outcome.report
+            if outcome.compared is not None:
+                compared[outcome.index] = outcome.compared
             yield outcome
         if shared is None or len(reports) < 2:
             return
         rule_id, params = shared
-        tasks = shared_tasks(files, reports, labels, params)
-        rechecks = runner.run(tasks)  # in the pool while this process marks the others
+        tasks = shared_tasks(files, reports, labels, params, compared)
         sharing = {t.index for t in tasks}
-        for i in sorted(set(reports) - sharing):
-            report = compared_without_shares(reports[i], rule_id)
-            yield Outcome(i, report, None, _rendered(report, settings), recheck=True)
-        yield from rechecks
+        marked = {i: compared_without_shares(reports[i], rule_id) for i in sorted(set(reports) - sharing)}
+        tasks += [Task(i, files[i], compared=report) for i, report in marked.items()]
+        for outcome in runner.run(tasks):
+            if outcome.index in marked:
+                outcome.report = marked[outcome.index]  # not sent back: this process has it
+            yield outcome
 
 
 def progress_bar(total: int) -> tuple[Callable[[], None], Callable[[], None], Callable[[], None]]:

@@ -139,8 +139,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     to_stdout = single and args.out is None and fmt in ("json", "md", "questions")
     out_dir = args.out or Path("audit-reports")
     formats = (fmt, "questions") if fmt == "html" else (fmt,)
-    settings = Settings(as_point(as_of_date.isoformat()), as_of_date.isoformat(), cfg.audit, cfg.extra_rules, args.lang, formats)
     shared = None if single else shared_rule(catalog, cfg.audit)
+    settings = Settings(as_point(as_of_date.isoformat()), as_of_date.isoformat(), cfg.audit, cfg.extra_rules, args.lang, formats,
+                        shared[1] if shared else None)
     names = _report_names(files)
     labels = labels_for(files)
     entries: list[BatchEntry | None] = [None] * len(files)

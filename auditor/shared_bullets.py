@@ -34,6 +34,7 @@ from auditor.parse.text import strip_markup
 COMPARED_SECTIONS = frozenset({"work", "internship", "research", "project", "competition"})
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[a-z]")
+_DIGIT = re.compile(r"\d")  # no date range without a digit: spares find_range on most lines
 _NOT_WORD = re.compile(r"[\s\W_]+")
 _LABEL = re.compile(r"^[^:：]{1,12}[:：]\s*")
 _LIST_SEP = re.compile(r"\s*[,，、/|｜;；]\s*")
@@ -96,7 +97,7 @@ def bullets_of(report: Report, p: SharedParams) -> list[tuple[int, str]]:
             continue
         for n in range(sec.line + 1, sec.last_line + 1):
             raw = report.text[n - 1] if n <= len(report.text) else ""
-            if n in headers or not raw.strip() or find_range(raw) or is_keyword_list(raw):
+            if n in headers or not raw.strip() or (_DIGIT.search(raw) and find_range(raw)) or is_keyword_list(raw):
                 continue
             norm = normalise(raw)
             if is_substantive(norm, p):
@@ -209,15 +210,23 @@ def similar_pairs(texts: Sequence[str], min_similarity: float) -> list[tuple[int
     return pairs
 
 
-def find_shared(reports: Sequence[Report], labels: Sequence[str], p: SharedParams) -> list[list[SharedLine]]:
+def find_shared(
+    reports: Sequence[Report],
+    labels: Sequence[str],
+    p: SharedParams,
+    compared: Sequence[Sequence[tuple[int, str]]] | None = None,
+) -> list[list[SharedLine]]:
     """For each report, its lines that another candidate's report also has (near-)verbatim.
 
-    `labels` name each report's file as the batch shows it. Deterministic: the result depends on
-    the order of `reports`, never on timing.
+    `labels` name each report's file as the batch shows it; `compared` may give each report's
+    `bullets_of` already (the batch's workers extract them in parallel). Deterministic: the
+    result depends on the order of `reports`, never on timing.
     """
     person = people(reports)
     n_people = len(set(person))
-    bullets = [_Bullet(c, line, norm) for c, r in enumerate(reports) for line, norm in bullets_of(r, p)]
+    if compared is None:
+        compared = [bullets_of(r, p) for r in reports]
+    bullets = [_Bullet(c, line, norm) for c, lines in enumerate(compared) for line, norm in lines]
     by_text: dict[str, list[int]] = defaultdict(list)
     for k, b in enumerate(bullets):
         by_text[b.norm].append(k)
