@@ -25,6 +25,7 @@ examples:
   resume-audit audit cv.pdf                       JSON report of one resume on stdout
   resume-audit audit cv.md --format html --out reports/
   resume-audit audit resumes/ --format html --out reports/   one report per file + index.html
+  resume-audit audit resumes/ --out reports/ --jobs 4      4 files at a time (default: every CPU)
   resume-audit audit cv.txt --as-of 2026-06-30 --lang en
   resume-audit rules                              the rule catalogue
   resume-audit rules PUB001                       one rule with its rationale and examples
@@ -212,6 +213,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
             print(f"Example ({kind}{': ' + ex.note if ex.note else ''}):")
             for line in (ex.fail or ex.pass_ or "").rstrip().split("\n"):
                 print("  | " + line)
+            if ex.peer is not None:  # a batch rule's example: the other candidate's resume
+                print("  and another candidate's resume in the same batch:")
+                for line in ex.peer.rstrip().split("\n"):
+                    print("  | " + line)
             print()
         return EXIT_OK
     for rule in catalog.rules:
