@@ -1,17 +1,29 @@
-"""Audit many files: each is ingested and audited on its own, so one broken file is reported
-and every other file still gets its report. A progress bar goes to stderr on a terminal."""
+"""Audit many files: each is ingested, audited and rendered on its own (in a process pool with
+--jobs > 1), so one broken file is reported and every other file still gets its report. Then the
+candidates are compared with each other (auditor.shared_bullets) and the ones that share text
+are audited again with what they share, through the same report builder.
+
+The outcome never depends on the number of jobs or on which file finishes first: results are
+keyed by their position in the input, and the cross-candidate step runs on the ordered list.
+"""
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from auditor.catalog import Catalog
+from auditor.catalog import Catalog, load_catalog
 from auditor.engine import AuditConfig
-from auditor.models import Report
+from auditor.models import Report, RuleCheck
 from auditor.parse.dates import Point
+from auditor.shared_bullets import SharedLine, SharedParams, bullets_of, find_shared, shared_with
+
+SHARED_CHECK = "content.shared_bullet"
 
 
 @dataclass
@@ -20,41 +32,240 @@ class BatchEntry:
     report: Report | None
     error: str | None
     name: str | None
+    shares: dict[str, int] = field(default_factory=dict)  # other file (as labelled) -> lines shared with it
+    label: str = ""  # the file as the batch names it in messages (relative to the common folder)
 
 
-def run_batch(
-    files: list[Path],
-    as_of: Point,
-    catalog: Catalog,
-    config: AuditConfig,
-    lang: str | None,
-    as_of_text: str,
-    emit: Callable[[Path, Report | None, str | None], None],
-    expected_errors: type[Exception],
-) -> None:
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs, sent once per worker process (picklable)."""
+
+    as_of: Point
+    as_of_text: str
+    config: AuditConfig
+    extra_rules: tuple[Path, ...] = ()
+    lang: str | None = None
+    formats: tuple[str, ...] = ()  # rendered in the worker: the main process only writes files
+    shared: SharedParams | None = None  # the cross-candidate rule's parameters, when it runs
+
+
+@dataclass(frozen=True)
+class Task:
+    index: int
+    path: Path
+    shared: tuple[SharedLine, ...] | None = None
+    sha256: str | None = None  # a re-audit must see the bytes the comparison saw
+    compared: Report | None = None  # render only: this report, already marked as compared
+
+
+@dataclass
+class Outcome:
+    index: int
+    report: Report | None
+    error: str | None
+    rendered: dict[str, str] = field(default_factory=dict)  # format -> text
+    recheck: bool = False  # a second audit, with the lines shared with other candidates
+    shares: dict[str, int] = field(default_factory=dict)  # other file -> lines shared with it
+    compared: list[tuple[int, str]] | None = None  # the lines the cross-candidate rule compares
+
+
+_SETTINGS: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    """Pool workers leave Ctrl-C to the main process, which stops them and writes the index."""
+    global _SETTINGS
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _SETTINGS = settings
+
+
+def audit_task(task: Task, settings: Settings | None = None) -> Outcome:
+    """Ingest, audit and render one file; any failure becomes a one-line error for that file only."""
+    from auditor.errors import AuditError
     from auditor.ingest import ingest
     from auditor.report import build_report
 
-    progress = None
-    if len(files) > 1 and sys.stderr.isatty():
-        from rich.progress import Progress
-
-        progress = Progress(transient=True)
-        progress.start()
-        task = progress.add_task("auditing", total=len(files))
+    s = settings or _SETTINGS
+    assert s is not None, "worker started without settings"
+    if task.compared is not None:  # rendering is most of the cost, so it is done here, in parallel
+        return Outcome(task.index, None, None, _rendered(task.compared, s), recheck=True)
+    recheck = task.shared is not None
     try:
-        for path in files:
-            try:
-                doc = ingest(path)
-                report = build_report(doc, as_of, catalog=catalog, config=config, lang=lang, as_of_text=as_of_text)
-            except expected_errors as exc:
-                emit(path, None, str(exc))
-            except (OSError, ValueError, RecursionError, MemoryError) as exc:  # never lose the batch to one file
-                emit(path, None, f"could not be audited ({type(exc).__name__}: {exc})")
-            else:
-                emit(path, report, None)
-            if progress is not None:
-                progress.advance(task)
-    finally:
-        if progress is not None:
-            progress.stop()
+        catalog = load_catalog(s.extra_rules)
+        doc = ingest(task.path)
+        if task.sha256 is not None and doc.sha256 != task.sha256:
+            return Outcome(task.index, None, "changed while the batch ran; not compared with the others", recheck=recheck)
+        report = build_report(doc, s.as_of, catalog=catalog, config=s.config, lang=s.lang, as_of_text=s.as_of_text,
+                              shared_lines=task.shared)
+        rendered = _rendered(report, s)
+        compared = bullets_of(report, s.shared) if s.shared is not None and not recheck else None
+    except AuditError as exc:
+        return Outcome(task.index, None, str(exc), recheck=recheck)
+    except Exception as exc:  # never lose the batch to one file: a parser bug on one resume is that file's error
+        return Outcome(task.index, None, f"could not be audited ({type(exc).__name__}: {exc})", recheck=recheck)
+    return Outcome(task.index, report, None, rendered, recheck, shared_with(task.shared or ()), compared)
+
+
+def usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Runner:
+    """Runs tasks in this process (jobs=1) or in a process pool; yields outcomes as they finish.
+
+    On Ctrl-C (KeyboardInterrupt in the main process) the pending tasks are cancelled and the
+    workers stopped before the interrupt goes on to the caller, so it can write what finished.
+    """
+
+    def __init__(self, settings: Settings, jobs: int) -> None:
+        self.settings = settings
+        self.jobs = max(1, jobs)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close(cancel=exc[0] is not None)
+
+    def run(self, tasks: Sequence[Task], on_submit: Callable[[], None] | None = None) -> Iterator[Outcome]:
+        """Outcomes in the order they finish. With a pool the tasks are submitted before this
+        returns, so the caller can do other work while they run."""
+        if self.jobs == 1 or len(tasks) < 2:
+            if on_submit:
+                on_submit()
+            return (audit_task(task, self.settings) for task in tasks)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks)), initializer=_init_worker, initargs=(self.settings,))
+        futures = [self._pool.submit(audit_task, t) for t in tasks]
+        if on_submit:
+            on_submit()  # after the workers are forked: a progress bar's thread must not be forked with them
+        return (fut.result() for fut in as_completed(futures))  # one waiter for all, not one wait() per result
+
+    def close(self, cancel: bool = False) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if not cancel:
+            pool.shutdown(wait=True)
+            return
+        pool.shutdown(wait=False, cancel_futures=True)
+        # Interrupted: the running tasks are abandoned (their files are listed as not audited).
+        # ProcessPoolExecutor.terminate_workers() only exists from Python 3.14.
+        stop = getattr(pool, "terminate_workers", None)
+        if stop is not None:
+            stop()
+            return
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            proc.terminate()
+
+
+def shared_params(catalog: Catalog, config: AuditConfig) -> SharedParams | None:
+    """The enabled cross-candidate rule's parameters, or None when no such rule runs."""
+    found = shared_rule(catalog, config)
+    return found[1] if found else None
+
+
+def shared_rule(catalog: Catalog, config: AuditConfig) -> tuple[str, SharedParams] | None:
+    """The enabled cross-candidate rule (id and parameters), or None when no such rule runs."""
+    for rule in catalog.rules:
+        if rule.check != SHARED_CHECK or not rule.enabled:
+            continue
+        if rule.id in config.disabled or rule.name in config.disabled:
+            continue
+        if config.only is not None and rule.id not in config.only:
+            continue
+        params = catalog.params[rule.id]
+        assert isinstance(params, SharedParams)
+        return rule.id, params
+    return None
+
+
+def labels_for(paths: Sequence[Path]) -> list[str]:
+    """Each file as a message names it: relative to the folder all of them are in."""
+    resolved = [p.resolve() for p in paths]
+    if not resolved:
+        return []
+    base = Path(os.path.commonpath([p.parent for p in resolved]))
+    return [p.relative_to(base).as_posix() for p in resolved]
+
+
+def shared_tasks(
+    files: Sequence[Path],
+    reports: dict[int, Report],
+    labels: Sequence[str],
+    params: SharedParams,
+    compared: dict[int, list[tuple[int, str]]] | None = None,
+) -> list[Task]:
+    """Re-audit tasks, in input order, for the audited candidates that share lines with others."""
+    order = sorted(reports)
+    if len(order) < 2:
+        return []
+    lines = [compared[i] for i in order] if compared is not None and all(i in compared for i in order) else None
+    found = find_shared([reports[i] for i in order], [labels[i] for i in order], params, lines)
+    return [Task(i, files[i], tuple(lines), reports[i].source.sha256) for i, lines in zip(order, found) if lines]
+
+
+def compared_without_shares(report: Report, rule_id: str) -> Report:
+    """What build_report(shared_lines=()) gives for a candidate who shares nothing, without a
+    second audit: the cross-candidate rule ran and passed. Nothing else in the report changes."""
+    checks = [RuleCheck(rule_id=rule_id, status="passed") if c.rule_id == rule_id and c.status == "not_applicable" else c
+              for c in report.checks]
+    return report.model_copy(update={"checks": checks})
+
+
+def _rendered(report: Report, settings: Settings) -> dict[str, str]:
+    from auditor.render import render
+
+    return {fmt: render(report, fmt, lang=settings.lang) for fmt in settings.formats}
+
+
+def run_batch(
+    files: Sequence[Path],
+    settings: Settings,
+    jobs: int,
+    shared: tuple[str, SharedParams] | None,
+    on_submit: Callable[[], None] | None = None,
+) -> Iterator[Outcome]:
+    """Every file's outcome as it finishes; then, when `shared` (the cross-candidate rule's id
+    and parameters) is given, a second outcome (`recheck`) for every audited candidate: audited
+    again with the lines they share with others, or marked as compared when they share none.
+
+    Close the generator (contextlib.closing) so that an interrupt stops the workers.
+    """
+    labels = labels_for(files)
+    with Runner(settings, jobs) as runner:
+        reports: dict[int, Report] = {}
+        compared: dict[int, list[tuple[int, str]]] = {}
+        for outcome in runner.run([Task(i, p) for i, p in enumerate(files)], on_submit=on_submit):
+            if outcome.report is not None:
+                reports[outcome.index] = outcome.report
+            if outcome.compared is not None:
+                compared[outcome.index] = outcome.compared
+            yield outcome
+        if shared is None or len(reports) < 2:
+            return
+        rule_id, params = shared
+        tasks = shared_tasks(files, reports, labels, params, compared)
+        sharing = {t.index for t in tasks}
+        marked = {i: compared_without_shares(reports[i], rule_id) for i in sorted(set(reports) - sharing)}
+        tasks += [Task(i, files[i], compared=report) for i, report in marked.items()]
+        for outcome in runner.run(tasks):
+            if outcome.index in marked:
+                outcome.report = marked[outcome.index]  # not sent back: this process has it
+            yield outcome
+
+
+def progress_bar(total: int) -> tuple[Callable[[], None], Callable[[], None], Callable[[], None]]:
+    """(start, advance, stop) of a bar on stderr when stderr is a terminal; no-ops otherwise."""
+    if total < 2 or not sys.stderr.isatty():
+        return (lambda: None), (lambda: None), (lambda: None)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    progress = Progress(console=Console(stderr=True), transient=True)
+    task = progress.add_task("auditing", total=total)
+    return progress.start, (lambda: progress.advance(task)), progress.stop

@@ -7,6 +7,7 @@ argparse (stdlib) rather than typer/click: `resume-audit --help` must start in w
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -24,6 +25,7 @@ examples:
   resume-audit audit cv.pdf                       JSON report of one resume on stdout
   resume-audit audit cv.md --format html --out reports/
   resume-audit audit resumes/ --format html --out reports/   one report per file + index.html
+  resume-audit audit resumes/ --out reports/ --jobs 4      4 files at a time (default: every CPU)
   resume-audit audit cv.txt --as-of 2026-06-30 --lang en
   resume-audit rules                              the rule catalogue
   resume-audit rules PUB001                       one rule with its rationale and examples
@@ -44,6 +46,12 @@ def _date(text: str) -> dt.date:
 ONLINE_SOURCES = (
     "semantic_scholar", "dblp", "openalex", "crossref", "arxiv", "openreview", "github", "huggingface", "links", "google_scholar",
 )
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of jobs (1 or more)")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     o.add_argument("--sources", default=None, help="comma-separated subset of: " + ", ".join(ONLINE_SOURCES))
     o.add_argument("--scholar", action="store_true", help="also ask Google Scholar for linked profiles (needs resume-audit[scholar])")
     o.add_argument("--no-link-check", action="store_true", help="do not check that the resume's links answer")
+    a.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                   help="files audited in parallel (default: the usable CPUs; 1 = in this process)")
 
     r = sub.add_parser("rules", help="list the rule catalogue, or show one rule")
     r.add_argument("rule", nargs="?", help="a rule id or name")
@@ -110,21 +120,26 @@ def _err(msg: str) -> None:
     print(f"resume-audit: {msg}", file=sys.stderr)
 
 
-def _report_name(path: Path, used: set[str]) -> str:
-    stem = path.stem
-    name, i = stem, 2
-    while name in used:
-        name, i = f"{stem}-{i}", i + 1
-    used.add(name)
-    return name
+def _report_names(files: list[Path]) -> list[str]:
+    """One report name per input, decided up front in input order: the same names whichever
+    file finishes first (a.md and b/a.md become a and a-2)."""
+    used: set[str] = set()
+    names = []
+    for path in files:
+        stem = path.stem
+        name, i = stem, 2
+        while name in used:
+            name, i = f"{stem}-{i}", i + 1
+        used.add(name)
+        names.append(name)
+    return names
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    from auditor.batch import BatchEntry, Outcome, Settings, labels_for, progress_bar, run_batch, shared_rule, usable_cpus
     from auditor.catalog import load_catalog
     from auditor.catalog.examples import as_point
     from auditor.config import load_config
-    from auditor.errors import AuditError
-    from auditor.render import render
 
     cfg = load_config(args.config, Path.cwd())
     catalog = load_catalog(cfg.extra_rules)
@@ -132,7 +147,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.online or args.cache_only:
         single_file = len(args.paths) == 1 and Path(args.paths[0]).is_file()
         cfg.audit.online = _online_settings(args, cfg, single_file)
-    as_of_point = as_point(as_of_date.isoformat())
     files = _expand(args.paths)
     if not files:
         _err("no resume files found (supported: .txt .md .pdf .docx .json)")
@@ -141,44 +155,58 @@ def cmd_audit(args: argparse.Namespace) -> int:
     fmt = args.format or ("json" if single else "html")
     to_stdout = single and args.out is None and fmt in ("json", "md", "questions")
     out_dir = args.out or Path("audit-reports")
+    formats = (fmt, "questions") if fmt == "html" else (fmt,)
+    shared = None if single else shared_rule(catalog, cfg.audit)
+    settings = Settings(as_point(as_of_date.isoformat()), as_of_date.isoformat(), cfg.audit, cfg.extra_rules, args.lang, formats,
+                        shared[1] if shared else None)
+    names = _report_names(files)
+    labels = labels_for(files)
+    entries: list[BatchEntry | None] = [None] * len(files)
 
-    from auditor.batch import BatchEntry, run_batch
-
-    failures = 0
-    entries: list[BatchEntry] = []
-    used: set[str] = set()
-
-    def emit(path: Path, report: object | None, error: str | None) -> None:
-        nonlocal failures
-        if error is not None:
-            failures += 1
-            _err(f"{path}: {error}")
-            entries.append(BatchEntry(path=path, report=None, error=error, name=None))
+    def emit(o: Outcome) -> None:
+        """Write one outcome's reports as soon as it arrives (a re-audit overwrites the first)."""
+        path = files[o.index]
+        if o.error is not None:
+            _err(f"{path}: {o.error}")
+            if not o.recheck:  # a failed re-audit keeps the first report
+                entries[o.index] = BatchEntry(path=path, report=None, error=o.error, name=None, label=labels[o.index])
             return
         if to_stdout:
-            sys.stdout.write(render(report, fmt, lang=args.lang))  # type: ignore[arg-type]
-            entries.append(BatchEntry(path=path, report=report, error=None, name=None))  # type: ignore[arg-type]
-            return
-        name = _report_name(path, used)
-        write_atomic(out_dir / f"{name}{EXTENSIONS[fmt]}", render(report, fmt, lang=args.lang))  # type: ignore[arg-type]
-        if fmt == "html":
-            write_atomic(out_dir / f"{name}.questions.md", render(report, "questions", lang=args.lang))  # type: ignore[arg-type]
-        entries.append(BatchEntry(path=path, report=report, error=None, name=name))  # type: ignore[arg-type]
+            sys.stdout.write(o.rendered[fmt])
+        else:
+            for f in formats:
+                write_atomic(out_dir / f"{names[o.index]}{EXTENSIONS[f]}", o.rendered[f])
+        name = None if to_stdout else names[o.index]
+        entries[o.index] = BatchEntry(path=path, report=o.report, error=None, name=name, shares=o.shares, label=labels[o.index])
 
     interrupted = False
+    start, advance, stop = progress_bar(len(files))
     try:
-        run_batch(files, as_of_point, catalog, cfg.audit, args.lang, as_of_date.isoformat(), emit, AuditError)
+        # Online checks run in this process: one client keeps each source's published rate limit.
+        jobs = 1 if cfg.audit.online is not None else (args.jobs or usable_cpus())
+        with contextlib.closing(run_batch(files, settings, jobs, shared, on_submit=start)) as outcomes:
+            for outcome in outcomes:
+                emit(outcome)
+                if not outcome.recheck:
+                    advance()
     except KeyboardInterrupt:
         interrupted = True
-        _err("interrupted: keeping the reports already written")
+    finally:
+        stop()
+    done = [e for e in entries if e is not None]
+    failures = sum(1 for e in done if e.report is None)
+    not_audited = [p for p, e in zip(files, entries) if e is None]
     if not to_stdout:
         if not single:
             from auditor.render import render_index
 
-            write_atomic(out_dir / "index.html", render_index(entries, as_of_date.isoformat(), lang=args.lang))
-        written = sum(1 for e in entries if e.report is not None)
-        print(f"resume-audit: {written} report(s) written to {out_dir}/" + (f", {failures} failed" if failures else ""), file=sys.stderr)
+            index = render_index(done, as_of_date.isoformat(), lang=args.lang, interrupted=interrupted,
+                                 not_audited=not_audited, ext=EXTENSIONS[fmt])
+            write_atomic(out_dir / "index.html", index)
+        print(f"resume-audit: {len(done) - failures} report(s) written to {out_dir}/" + (f", {failures} failed" if failures else ""), file=sys.stderr)
     if interrupted:
+        listed = " (listed in the index)" if not_audited and not to_stdout and not single else ""
+        _err(f"interrupted: kept the finished reports; {len(not_audited)} file(s) not audited{listed}")
         return EXIT_INTERRUPTED
     return EXIT_INPUT if failures else EXIT_OK
 
@@ -246,6 +274,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
             print(f"Example ({kind}{': ' + ex.note if ex.note else ''}):")
             for line in (ex.fail or ex.pass_ or "").rstrip().split("\n"):
                 print("  | " + line)
+            if ex.peer is not None:  # a batch rule's example: the other candidate's resume
+                print("  and another candidate's resume in the same batch:")
+                for line in ex.peer.rstrip().split("\n"):
+                    print("  | " + line)
             print()
         return EXIT_OK
     for rule in catalog.rules:

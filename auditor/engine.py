@@ -103,13 +103,14 @@ def audit(
     config: AuditConfig | None = None,
     strict: bool = False,
     as_of_text: str | None = None,
+    shared_lines: tuple[object, ...] | None = None,
 ) -> AuditResult:
     from auditor.checks import REGISTRY
 
     config = config or AuditConfig()
     lang = lang or doc.language
     ctx = CheckContext(doc=doc, kb=catalog.kb, as_of=as_of, claims=parsed.claims, sections=parsed.sections, language=lang,
-        as_of_text=as_of_text or as_of.iso(),
+        as_of_text=as_of_text or as_of.iso(), shared_lines=shared_lines,
     )
     findings: list[Finding] = []
     checks: list[RuleCheck] = []

@@ -22,7 +22,9 @@ def build_report(
     config: AuditConfig | None = None,
     lang: str | None = None,
     as_of_text: str | None = None,
+    shared_lines: tuple[object, ...] | None = None,
 ) -> Report:
+    """`shared_lines` (batch only) are this resume's lines that other candidates also have."""
     catalog = catalog or load_catalog()
     parsed = parse(doc, catalog.kb)
     online = None
@@ -30,7 +32,8 @@ def build_report(
         from auditor.verify import verifier_for
 
         online = verifier_for(config.online)(doc, parsed.resume, parsed.claims, catalog.kb, as_of.year, lang or doc.language)
-    result = audit(doc, parsed, catalog, as_of, lang=lang, config=config, as_of_text=as_of_text)
+    result = audit(doc, parsed, catalog, as_of, lang=lang, config=config, as_of_text=as_of_text,
+                   shared_lines=shared_lines)
     return Report(
         source=SourceInfo(path=doc.path, sha256=doc.sha256, format=doc.format, language=doc.language, lines=len(doc.lines)),
         as_of=as_of_text or f"{as_of.iso()}-01",

@@ -6,8 +6,6 @@ from __future__ import annotations
 import pytest
 
 from auditor.catalog.examples import as_point
-from auditor.ingest import ingest
-from auditor.report import build_report
 from tests.conftest import EXAMPLES
 
 EXAMPLES_AS_OF = "2026-08-01"
@@ -15,7 +13,13 @@ EXAMPLES_AS_OF = "2026-08-01"
 
 @pytest.fixture(scope="module")
 def reports(catalog):
-    return {p.name: build_report(ingest(p), as_point(EXAMPLES_AS_OF), catalog=catalog, as_of_text=EXAMPLES_AS_OF) for p in sorted(EXAMPLES.iterdir())}
+    """The examples audited as one batch, as scripts/audit-examples.sh does (so batch rules run)."""
+    from auditor.batch import Settings, run_batch, shared_rule
+    from auditor.engine import AuditConfig
+
+    files = sorted(EXAMPLES.iterdir())
+    settings = Settings(as_point(EXAMPLES_AS_OF), EXAMPLES_AS_OF, AuditConfig())
+    return {files[o.index].name: o.report for o in run_batch(files, settings, 1, shared_rule(catalog, AuditConfig()))}
 
 
 def test_every_rule_fires_on_some_example(reports, catalog) -> None:
@@ -40,6 +44,8 @@ def test_every_rule_fires_on_some_example(reports, catalog) -> None:
         ("en_ml_researcher.md", "PUB002", 24),
         ("en_ml_researcher.md", "TIM004", 5),
         ("en_jsonresume.json", "TIM003", 15),
+        ("zh_nlp_intern.md", "CON006", 13),
+        ("zh_cv_engineer.txt", "CON006", 10),
     ],
 )
 def test_finding_quotes_the_intended_line(reports, example: str, rule: str, line: int) -> None:

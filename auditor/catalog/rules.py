@@ -32,6 +32,7 @@ class Text(_Strict):
 class Example(_Strict):
     fail: str | None = None
     pass_: str | None = Field(default=None, alias="pass")
+    peer: str | None = None  # batch rules: a second candidate's resume, audited with this one as a batch
     note: str | None = None
     as_of: str | None = None
     todo: bool = False

@@ -44,6 +44,7 @@ class CheckContext:
     sections: list[SectionSpan]
     language: str = "en"
     as_of_text: str = ""  # the full as-of date for messages ('2026-11-23')
+    shared_lines: tuple[Any, ...] | None = None  # batch only: this resume's lines other candidates also have
 
     def say(self, en: str, zh: str) -> str:
         """A message value in the report's language."""

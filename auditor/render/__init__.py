@@ -10,6 +10,9 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
@@ -83,7 +86,17 @@ def _rule_titles(lang: str) -> dict[str, str]:
     return {r.id: r.title.get(lang) for r in load_catalog().rules}
 
 
-def render_index(entries: list["BatchEntry"], as_of: str, lang: str | None = None) -> str:
+def render_index(
+    entries: list["BatchEntry"],
+    as_of: str,
+    lang: str | None = None,
+    *,
+    interrupted: bool = False,
+    not_audited: Sequence[Path] = (),
+    ext: str = ".html",
+) -> str:
+    """The batch page: candidates ranked by risk, who shares text with whom, files that failed,
+    and, after Ctrl-C, the files that were not audited. Reports are linked as `<name><ext>`."""
     from auditor.catalog import load_catalog
     from auditor.render.view import counts, labels, top_finding
 
@@ -94,10 +107,48 @@ def render_index(entries: list["BatchEntry"], as_of: str, lang: str | None = Non
         key=lambda e: -e.report.risk.score,  # type: ignore[union-attr]
     )
     return _env(True).get_template("index.html.j2").render(
-        rows=[{"e": e, "counts": counts(e.report.findings), "top": top_finding(e.report)} for e in rows],  # type: ignore[union-attr]
+        rows=[{"e": e, "counts": counts(e.report.findings), "top": top_finding(e.report), "shares": _shares(e, entries)} for e in rows],  # type: ignore[union-attr]
+        pairs=_shared_pairs(entries),
+        ext=ext,
         failed=[e for e in entries if e.report is None],
         titles={r.id: r.title.get(use) for r in load_catalog().rules},  # one language for the whole index
         as_of=as_of,
+        interrupted=interrupted,
+        not_audited=list(not_audited),
         L=labels()[use],
         lang=use,
     )
+
+
+@dataclass(frozen=True)
+class _Peer:
+    """Another candidate as the index shows it: name, file, link to its report."""
+
+    label: str
+    candidate: str | None
+    link: str | None  # the other report's name (the template adds the extension)
+    lines: int
+
+
+def _peer(label: str, lines: int, by_label: dict[str, "BatchEntry"]) -> _Peer:
+    other = by_label.get(label)
+    name = other.report.resume.name if other is not None and other.report is not None else None
+    link = other.name if other is not None and other.name else None
+    return _Peer(label, name, link, lines)
+
+
+def _shares(entry: "BatchEntry", entries: list["BatchEntry"]) -> list[_Peer]:
+    by_label = {e.label: e for e in entries if e.label}
+    return [_peer(lbl, n, by_label) for lbl, n in sorted(entry.shares.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _shared_pairs(entries: list["BatchEntry"]) -> list[tuple[_Peer, _Peer]]:
+    """Each pair of candidates that share text, once, with how many lines each side shares."""
+    by_label = {e.label: e for e in entries if e.label}
+    pairs = []
+    for e in entries:
+        for other, n in sorted(e.shares.items()):
+            back = by_label[other].shares.get(e.label, 0) if other in by_label else 0
+            if (e.label, other) < (other, e.label) or not back:
+                pairs.append((_peer(e.label, n, by_label), _peer(other, back, by_label)))
+    return pairs
