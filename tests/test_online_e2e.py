@@ -201,3 +201,21 @@ def test_a_chinese_report_says_what_was_claimed_and_found_in_chinese():
     assert reward["claimed"].startswith("第1作者") and reward["found"].startswith("第2/2")
     message = next(f["message"] for f in report["findings"] if f["rule_id"] == "VER006")
     assert "简历写第1作者；DBLP 中候选人排第2/2" in message
+
+
+def test_a_folder_audited_online_gets_every_report_with_its_checks(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_text(RESUME.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b.md").write_text("# Li Ming\n\n## Projects\n- llm-toolkit (https://github.com/wtshen/moe-lite) - 3k stars\n", encoding="utf-8")
+    world = researcher_world()
+    with ReplayServer() as server:
+        world.serve(server)
+        proc = cli("audit", str(folder), "--online", "--no-link-check", "--no-cache", "--jobs", "2", "--format", "json",
+                   "--out", str(tmp_path / "out"), "--as-of", AS_OF, env=world.env(server))
+    assert proc.returncode == 0, proc.stderr
+    a = json.loads((tmp_path / "out" / "a.json").read_text(encoding="utf-8"))
+    b = json.loads((tmp_path / "out" / "b.json").read_text(encoding="utf-8"))
+    assert a["online"]["mode"] == "live" and any(f["rule_id"] == "VER006" for f in a["findings"])
+    assert b["claims"][0]["check"]["status"] == "contradicted"
+    assert (tmp_path / "out" / "index.html").exists()
