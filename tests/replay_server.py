@@ -8,6 +8,7 @@ many requests were made, and that `--cache-only` made none.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +20,7 @@ class Answer:
     status: int = 200
     body: bytes | str = b""
     headers: dict[str, str] = field(default_factory=lambda: {"content-type": "application/json"})
+    delay: float = 0.0  # seconds before answering (the benchmark's realistic latency)
 
 
 class ReplayServer:
@@ -35,6 +37,8 @@ class ReplayServer:
                 body = self.rfile.read(length) if length else b""
                 server.requests.append((self.command, self.path, body))
                 answer = server._pick(self.path)
+                if answer.delay:
+                    time.sleep(answer.delay)
                 payload = answer.body.encode() if isinstance(answer.body, str) else answer.body
                 self.send_response(answer.status)
                 for k, v in answer.headers.items():
