@@ -8,8 +8,10 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from auditor.catalog.kb import KnowledgeBase, Misspelling, derived
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Resume
+from auditor.parse.alternation import literal_alternation
 from auditor.parse.text import strip_markup
 
 
@@ -63,13 +65,22 @@ def duplicate_bullet(resume: Resume, p: DuplicateParams, ctx: CheckContext) -> I
                         break
 
 
+def _misspelling_patterns(kb: KnowledgeBase) -> tuple[list[tuple[Misspelling, re.Pattern[str]]], re.Pattern[str]]:
+    """Each misspelling's pattern, and one pattern that finds a line with any of them."""
+    pats = [(m, re.compile(rf"(?<![A-Za-z]){re.escape(m.wrong)}(?![A-Za-z])")) for m in kb.misspellings]
+    any_wrong = re.compile(rf"(?<![A-Za-z])(?:{literal_alternation(m.wrong for m in kb.misspellings)})(?![A-Za-z])")
+    return pats, any_wrong
+
+
 @check("content.misspelled_name", params=NoParams)
 def misspelled_name(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
     """A well-known model or tool name misspelt ('Bret' for BERT, 'CILP' for CLIP): worth asking how well it is known."""
     if not ctx.kb.misspellings:
         raise NotApplicable("no misspelling list in the knowledge base")
-    pats = [(m, re.compile(rf"(?<![A-Za-z]){re.escape(m.wrong)}(?![A-Za-z])")) for m in ctx.kb.misspellings]
+    pats, any_wrong = derived(ctx.kb, "misspellings", _misspelling_patterns)
     for n, raw in enumerate(ctx.doc.lines, 1):
+        if not any_wrong.search(raw):  # one pass per line; most lines have none
+            continue
         found = [(m, pat.search(raw)) for m, pat in pats]
         hits = [(m, x) for m, x in found if x]
         if hits:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Resume
-from auditor.parse.claims import extract_line_claims
+from auditor.parse.claims import line_claims
 from auditor.parse.text import strip_markup
 
 
@@ -57,7 +57,7 @@ def gain_mismatch(resume: Resume, p: GainParams, ctx: CheckContext) -> Iterator[
     """
     for n in _claim_lines(ctx, {"before_after"}):
         text = strip_markup(ctx.doc.line(n))
-        raws = extract_line_claims(text)
+        raws = line_claims(ctx.claims_on(n), text)
         for i, r in enumerate(raws):
             if r.kind != "before_after" or r.before is None or r.after is None:
                 continue
@@ -91,7 +91,7 @@ def gain_mismatch(resume: Resume, p: GainParams, ctx: CheckContext) -> Iterator[
 def rank_vs_top_percent(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
     """A rank n/N next to a 'Top x%' that the rank does not reach (128/2664 is 4.8%, not Top 1%)."""
     for n in _claim_lines(ctx, {"rank"}):
-        raws = extract_line_claims(strip_markup(ctx.doc.line(n)))
+        raws = line_claims(ctx.claims_on(n), strip_markup(ctx.doc.line(n)))
         ranks = [r for r in raws if r.kind == "rank"]
         tops = [r for r in raws if r.kind == "top_percent"]
         for rank in ranks:
@@ -127,7 +127,7 @@ def kaggle_medal_vs_rank(resume: Resume, p: NoParams, ctx: CheckContext) -> Iter
         claimed = next((m for m, pat in _MEDAL_WORDS.items() if re.search(pat, text, re.I)), None)
         if claimed is None:
             continue
-        for r in extract_line_claims(text):
+        for r in line_claims(ctx.claims_on(n), text):
             if r.kind != "rank":
                 continue
             pos, teams = int(r.before or 0), int(r.after or 0)

@@ -136,17 +136,31 @@ def extract_claims(lines: list[str], skip_lines: set[int] | None = None) -> list
         for r in extract_line_claims(text):
             kind = r.kind
             verif = "public" if kind in PUBLIC_KINDS else "private"
-            claims.append(
-                Claim(
-                    id=f"C{len(claims) + 1}",
-                    kind=kind,
-                    text=_clause(text, r.start, r.end)[:240],
-                    line=n,
-                    verifiability=verif,  # type: ignore[arg-type]
-                    value=r.value,
-                    before=r.before,
-                    after=r.after,
-                    unit=r.unit,
-                )
+            claim = Claim(
+                id=f"C{len(claims) + 1}",
+                kind=kind,
+                text=_clause(text, r.start, r.end)[:240],
+                line=n,
+                verifiability=verif,  # type: ignore[arg-type]
+                value=r.value,
+                before=r.before,
+                after=r.after,
+                unit=r.unit,
             )
+            claim._span = (r.start, r.end)
+            claims.append(claim)
     return claims
+
+
+def line_claims(mine: list[Claim], text: str) -> list[_Raw]:
+    """The claims of one line (`mine`) with their spans in `text` (its strip_markup), in reading order.
+
+    Taken from the parsed claims when they carry their spans; parsed again only for claims
+    made elsewhere (e.g. loaded from JSON), so callers never see a different result.
+    """
+    if not mine or any(c._span is None for c in mine):
+        return extract_line_claims(text)
+    return [
+        _Raw(c.kind, c._span[0], c._span[1], value=c.value, before=c.before, after=c.after, unit=c.unit)  # type: ignore[index]
+        for c in mine
+    ]
