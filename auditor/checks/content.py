@@ -45,24 +45,32 @@ def duplicate_bullet(resume: Resume, p: DuplicateParams, ctx: CheckContext) -> I
 
     Not a hit: short bullets (under `min_chars`); repeats inside one entry; the same org twice.
     """
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     entries = [e for e in resume.experience if e.bullets]
     if len(entries) < 2:
         raise NotApplicable("fewer than two entries with bullets")
-    normed = [[(bl, _norm(bl.text)) for bl in e.bullets] for e in entries]  # once per bullet, not per pair
-    for i, a in enumerate(entries):
-        for j in range(i + 1, len(entries)):
+    # Each bullet is compared with all later entries' bullets in one rapidfuzz call (a C loop):
+    # the same pairs, in the same order, as the nested Python loop this replaces, which was the
+    # largest item of a long CV's profile.
+    flat = [(i, bl, na) for i, e in enumerate(entries) for bl in e.bullets if len(na := _norm(bl.text)) >= p.min_chars]
+    norms = [na for _, _, na in flat]
+    end = 0
+    while end < len(flat):
+        start, i = end, flat[end][0]
+        while end < len(flat) and flat[end][0] == i:
+            end += 1
+        a = entries[i]
+        found: dict[tuple[int, int], int] = {}  # (entry j, bullet k of a) -> its first match in j
+        for k in range(start, end):
+            for _, _, idx in process.extract(norms[k], norms[end:], scorer=fuzz.ratio, score_cutoff=p.min_similarity, limit=None):
+                m = end + idx
+                j = flat[m][0]
+                if not (a.org and a.org == entries[j].org) and m < found.get((j, k), len(flat)):
+                    found[(j, k)] = m
+        for (j, k), m in sorted(found.items()):
             b = entries[j]
-            if a.org and a.org == b.org:
-                continue
-            for ba, na in normed[i]:
-                if len(na) < p.min_chars:
-                    continue
-                for bb, nb in normed[j]:
-                    if len(nb) >= p.min_chars and fuzz.ratio(na, nb) >= p.min_similarity:
-                        yield Hit((ba.line, bb.line), {"a": a.org or a.title or "", "b": b.org or b.title or "", "text": ba.text[:80]})
-                        break
+            yield Hit((flat[k][1].line, flat[m][1].line), {"a": a.org or a.title or "", "b": b.org or b.title or "", "text": flat[k][1].text[:80]})
 
 
 def _misspelling_patterns(kb: KnowledgeBase) -> tuple[list[tuple[Misspelling, re.Pattern[str]]], re.Pattern[str]]:
