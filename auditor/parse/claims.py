@@ -16,6 +16,7 @@ _NUM = r"(\d+(?:\.\d+)?)"
 _UNIT = r"(%|％|ms|毫秒|s|秒|分钟|min|小时|h|pp|个百分点|x|倍|k|K|w|W|万|亿|/5(?:\.0)?|/10|/100)?"
 ARROW = r"(?:→|->|=>|⇒|➔|➜|\s+to\s+|降至|降低至|降低到|降到|提升至|提升到|提高至|提高到|增加至|增加到|增长至|增长到|减少至|减少到|压降至|缩短至|缩短到|优化至|优化到|上升至|上升到|下降至|下降到|至|到)"
 BEFORE_AFTER = re.compile(rf"(?:从\s*)?(?:[^\d\s]{{0,8}}?)\s*(?<![A-Za-z\d.]){_NUM}\s*{_UNIT}\s*{ARROW}\s*{_NUM}\s*{_UNIT}", re.I)
+_HAS_ARROW = re.compile(ARROW, re.I)
 PERCENT = re.compile(rf"{_NUM}\s*[%％]")
 PP = re.compile(rf"{_NUM}\s*(?:pp\b|个百分点|pct\b|percentage points?)", re.I)
 MULT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:x|×|倍)(?![A-Za-z\d])", re.I)
@@ -89,7 +90,8 @@ def extract_line_claims(text: str) -> list[_Raw]:
         if not any(r.start <= raw.start < r.end or raw.start <= r.start < raw.end for r in found):
             found.append(raw)
 
-    for m in BEFORE_AFTER.finditer(text):
+    # every before→after has an arrow word: most lines have none, and the full pattern is the costliest
+    for m in BEFORE_AFTER.finditer(text) if _HAS_ARROW.search(text) else ():
         a_unit, b_unit = m.group(2), m.group(4)
         if a_unit and b_unit and a_unit.lower() != b_unit.lower() and not {a_unit, b_unit} <= {"s", "秒", "ms", "毫秒"}:
             continue
