@@ -111,9 +111,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from auditor.catalog.examples import as_point
     from auditor.config import load_config
     from auditor.errors import AuditError
+    from auditor.ingest.limits import set_default_limits
     from auditor.render import render
 
     cfg = load_config(args.config, Path.cwd())
+    set_default_limits(cfg.limits)
     catalog = load_catalog(cfg.extra_rules)
     as_of_date = args.as_of or cfg.as_of or dt.date.today()  # the one place the clock is read
     as_of_point = as_point(as_of_date.isoformat())

@@ -5,6 +5,8 @@
     disable  = ["TIM009"]             # ids or names
     severity = { TIM008 = "low" }
     extra    = ["team_rules.yaml"]    # more rule files, relative to this file
+    [limits]                          # input size limits (auditor/ingest/limits.py)
+    max_file_mb = 20
     [[accepted]]                      # findings a reviewer has explained (like a linter baseline)
     fingerprint = "3f1c…"
     reason = "Part-time master's, confirmed with the school"
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from auditor.engine import AuditConfig
 from auditor.errors import RuleFileError
+from auditor.ingest.limits import Limits, limits_from_config
 from auditor.models import Accepted
 
 DEFAULT_NAME = "resume-audit.toml"
@@ -34,6 +37,7 @@ class UserConfig:
     extra_rules: tuple[Path, ...] = ()
     as_of: dt.date | None = None
     path: Path | None = None
+    limits: Limits = field(default_factory=Limits)
 
 
 def load_config(path: Path | None, cwd: Path) -> UserConfig:
@@ -48,7 +52,7 @@ def load_config(path: Path | None, cwd: Path) -> UserConfig:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"{path}: invalid TOML: {exc}") from exc
-    unknown = set(data) - {"as_of", "rules", "accepted"}
+    unknown = set(data) - {"as_of", "rules", "accepted", "limits"}
     if unknown:
         raise RuleFileError(f"{path}: field '{sorted(unknown)[0]}': unknown setting")
     rules = data.get("rules", {})
@@ -74,4 +78,5 @@ def load_config(path: Path | None, cwd: Path) -> UserConfig:
         extra_rules=tuple((path.parent / p).resolve() for p in rules.get("extra", [])),
         as_of=as_of,
         path=path,
+        limits=limits_from_config(data.get("limits", {}), str(path)),
     )
