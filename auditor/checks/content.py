@@ -113,7 +113,7 @@ def note_to_candidate(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterato
 
 _COMPONENT_MODEL = re.compile(
     r"(?P<c1>[\u4e00-\u9fff]{2,8}?)模型\s*[（(]\s*(?P<m1>[A-Za-z][A-Za-z\-]*-?\d[A-Za-z0-9.\-]*)\s*[)）]"
-    r"|(?P<m2>[A-Za-z][A-Za-z\-]*-?\d[A-Za-z0-9.\-]*)\s*(?P<c2>[\u4e00-\u9fff]{2,8}?)模型"
+    r"|(?<![A-Za-z])(?P<m2>[A-Za-z][A-Za-z\-]*-?\d[A-Za-z0-9.\-]*)\s*(?P<c2>[\u4e00-\u9fff]{2,8}?)模型"
 )
 _LEAD = re.compile(r"^(?:微调|训练|部署|基于|使用|采用|对|将|用|的)+")
 

@@ -160,7 +160,7 @@ def rate_over_100(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hi
     """
     for n in _claim_lines(ctx, {"percent", "before_after"}):
         text = strip_markup(ctx.doc.line(n))
-        for m in re.finditer(r"(\d+(?:\.\d+)?)\s*[%％]", text):
+        for m in re.finditer(r"(?<!\d)(\d+(?:\.\d+)?)\s*[%％]", text):  # (?<!\d): see claims._NUM0
             if float(m.group(1)) <= 100:
                 continue
             before = text[max(0, m.start() - 10) : m.start()]
@@ -169,7 +169,6 @@ def rate_over_100(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hi
 
 
 _TOTAL = re.compile(r"(?:共|总计|合计|total(?:ling)?|in total)\s*(\d+(?:\.\d+)?)\s*([kKwW万千]?)", re.I)
-_PARTS = re.compile(r"(\d+(?:\.\d+)?)\s*([kKwW万千]?)\s*(?:\+\s*[^\d+]{0,8}?(\d+(?:\.\d+)?)\s*([kKwW万千]?)){1,}")
 
 
 @check("metric.parts_sum_mismatch", params=NoParams)
@@ -181,7 +180,7 @@ def parts_sum_mismatch(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterat
         if not total:
             continue
         rest = text[total.end() :]
-        chain = re.search(r"(\d+(?:\.\d+)?\s*[kKwW万千]?)(?:\s*\+\s*[^\d+]{0,10}?\d+(?:\.\d+)?\s*[kKwW万千]?)+", rest)
+        chain = re.search(r"(?<!\d)(\d+(?:\.\d+)?\s*[kKwW万千]?)(?:\s*\+\s*[^\d+]{0,10}?\d+(?:\.\d+)?\s*[kKwW万千]?)+", rest)
         if not chain:
             continue
         parts = [float(x) for x, _ in re.findall(r"(\d+(?:\.\d+)?)\s*([kKwW万千]?)", chain.group(0))]

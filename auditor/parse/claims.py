@@ -13,22 +13,26 @@ from auditor.models import Claim
 from auditor.parse.text import strip_markup
 
 _NUM = r"(\d+(?:\.\d+)?)"
+# a number that starts an alternative: not inside a run of digits. Same matches (a match that
+# starts inside a run also starts at the run's first digit, which comes first), but a search
+# no longer re-reads a long digit run from every digit in it (quadratic: 67 s for 5,000 digits)
+_NUM0 = r"(?<!\d)" + _NUM
 _UNIT = r"(%|％|ms|毫秒|s|秒|分钟|min|小时|h|pp|个百分点|x|倍|k|K|w|W|万|亿|/5(?:\.0)?|/10|/100)?"
 ARROW = r"(?:→|->|=>|⇒|➔|➜|\s+to\s+|降至|降低至|降低到|降到|提升至|提升到|提高至|提高到|增加至|增加到|增长至|增长到|减少至|减少到|压降至|缩短至|缩短到|优化至|优化到|上升至|上升到|下降至|下降到|至|到)"
 BEFORE_AFTER = re.compile(rf"(?:从\s*)?(?:[^\d\s]{{0,8}}?)\s*(?<![A-Za-z\d.]){_NUM}\s*{_UNIT}\s*{ARROW}\s*{_NUM}\s*{_UNIT}", re.I)
 _HAS_ARROW = re.compile(ARROW, re.I)
-PERCENT = re.compile(rf"{_NUM}\s*[%％]")
-PP = re.compile(rf"{_NUM}\s*(?:pp\b|个百分点|pct\b|percentage points?)", re.I)
+PERCENT = re.compile(rf"{_NUM0}\s*[%％]")
+PP = re.compile(rf"{_NUM0}\s*(?:pp\b|个百分点|pct\b|percentage points?)", re.I)
 MULT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:x|×|倍)(?![A-Za-z\d])", re.I)
-STARS = re.compile(rf"{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:个)?\s*(?:github\s*)?(?:stars?|星标|star数|⭐|颗星)|(?:stars?|星标)\s*[:：]?\s*{_NUM}\s*([kK千w万]?)", re.I)
-DOWNLOADS = re.compile(rf"(?:下载量?|downloads?)\s*[:：]?\s*(?:超过?|达)?\s*{_NUM}\s*([kK千w万]?)|{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:次)?(?:下载|downloads?)", re.I)
-CITATIONS = re.compile(rf"(?:被引(?:用)?(?:数|量|次数)?|引用(?:数|量|次数)?|citations?|cited)\s*(?:超过?|达|超)?\s*[:：]?\s*{_NUM}\s*([kK千w万]?)|{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:次)?(?:被?引用|citations?)", re.I)
-QPS = re.compile(rf"(?:QPS|TPS|RPS)\s*[:：]?\s*(?:达到?|超过?)?\s*{_NUM}\s*([kK千w万]?)|{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:QPS|TPS|RPS)", re.I)
+STARS = re.compile(rf"{_NUM0}\s*([kK千w万]?)\s*\+?\s*(?:个)?\s*(?:github\s*)?(?:stars?|星标|star数|⭐|颗星)|(?:stars?|星标)\s*[:：]?\s*{_NUM}\s*([kK千w万]?)", re.I)
+DOWNLOADS = re.compile(rf"(?:下载量?|downloads?)\s*[:：]?\s*(?:超过?|达)?\s*{_NUM}\s*([kK千w万]?)|{_NUM0}\s*([kK千w万]?)\s*\+?\s*(?:次)?(?:下载|downloads?)", re.I)
+CITATIONS = re.compile(rf"(?:被引(?:用)?(?:数|量|次数)?|引用(?:数|量|次数)?|citations?|cited)\s*(?:超过?|达|超)?\s*[:：]?\s*{_NUM}\s*([kK千w万]?)|{_NUM0}\s*([kK千w万]?)\s*\+?\s*(?:次)?(?:被?引用|citations?)", re.I)
+QPS = re.compile(rf"(?:QPS|TPS|RPS)\s*[:：]?\s*(?:达到?|超过?)?\s*{_NUM}\s*([kK千w万]?)|{_NUM0}\s*([kK千w万]?)\s*\+?\s*(?:QPS|TPS|RPS)", re.I)
 LATENCY = re.compile(rf"(?:P9[059]|延迟|时延|latency|响应时间|耗时)[^\d，,。；]{{0,12}}?{_NUM}\s*(ms|毫秒|s|秒)(?![a-z])", re.I)
-MONEY = re.compile(rf"{_NUM}\s*(亿|万|千万|百万|million|billion|[kKmM])?\s*(?:元|美元|人民币|RMB|USD|/年)|[$¥￥]\s*{_NUM}\s*([kKmMbB]|million|billion)?|{_NUM}\s*(亿|千万)", re.I)
-HEADCOUNT = re.compile(rf"{_NUM}\s*\+?\s*(?:FTE|人(?:的)?团队|名(?:工程师|成员)|人力)|(?:团队|带领|管理)\s*{_NUM}\s*\+?\s*人", re.I)
-TOKENS = re.compile(rf"{_NUM}\s*([BMKT万亿]?)\s*(?:tokens?|token)", re.I)
-USERS = re.compile(rf"(?:日活|DAU|MAU|月活|用户数?)\s*[:：]?\s*(?:已达|达到?|超过?)?\s*{_NUM}\s*([kK千w万亿]?)|{_NUM}\s*([kK千w万亿]?)\s*\+?\s*(?:日活|DAU|MAU|用户)", re.I)
+MONEY = re.compile(rf"{_NUM0}\s*(亿|万|千万|百万|million|billion|[kKmM])?\s*(?:元|美元|人民币|RMB|USD|/年)|[$¥￥]\s*{_NUM}\s*([kKmMbB]|million|billion)?|{_NUM0}\s*(亿|千万)", re.I)
+HEADCOUNT = re.compile(rf"{_NUM0}\s*\+?\s*(?:FTE|人(?:的)?团队|名(?:工程师|成员)|人力)|(?:团队|带领|管理)\s*{_NUM}\s*\+?\s*人", re.I)
+TOKENS = re.compile(rf"{_NUM0}\s*([BMKT万亿]?)\s*(?:tokens?|token)", re.I)
+USERS = re.compile(rf"(?:日活|DAU|MAU|月活|用户数?)\s*[:：]?\s*(?:已达|达到?|超过?)?\s*{_NUM}\s*([kK千w万亿]?)|{_NUM0}\s*([kK千w万亿]?)\s*\+?\s*(?:日活|DAU|MAU|用户)", re.I)
 RANK = re.compile(r"(?<![\d.])(\d{1,5})\s*/\s*(\d{2,6})(?![\d.])")
 TOP = re.compile(r"(?:top|前)\s*(\d+(?:\.\d+)?)\s*%", re.I)
 

@@ -160,7 +160,7 @@ def _title(plain: str, raw: str, hit: VenueHit | None) -> str | None:
         if idx > 0:
             head = head[:idx]
     head = re.split(r"[;；]|\s[-–—]\s|\.\s(?=[A-Z][a-z]+,?\s[A-Z])", head)[0]
-    head = re.sub(r"[\s,，.;；:：(（\[\\]+$", "", head).strip()
+    head = head.rstrip(" \t,，.;；:：(（[\\").strip()  # not '[…]+$': quadratic on a run of dots
     head = re.sub(r"[,，]\s*(?:submitted|under review|in submission|accepted|to appear)$", "", head, flags=re.I).strip()
     return head if len(head) >= 8 else None
 
