@@ -6,6 +6,7 @@ Stars, downloads, citations, competition ranks and papers are public; internal m
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -80,19 +81,51 @@ def _first(m: re.Match[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(c, 0, start) for c in "，。；;！？") + 1
-    rights = [text.find(c, end) for c in "，。；;！？" if text.find(c, end) != -1]
-    right = min(rights) if rights else len(text)
+_CLAUSE_END = re.compile(r"[，。；;！？]")
+
+
+def _clause(text: str, start: int, end: int, stops: list[int] | None = None) -> str:
+    """The clause around text[start:end], between the nearest clause marks ('，。；;！？').
+
+    `stops` (the marks' positions in text, sorted) is computed once per line by the caller: a
+    search per claim made a line with thousands of figures quadratic.
+    """
+    if stops is None:
+        stops = [m.start() for m in _CLAUSE_END.finditer(text)]
+    i = bisect.bisect_left(stops, start)
+    left = stops[i - 1] + 1 if i > 0 else 0
+    j = bisect.bisect_left(stops, end)
+    right = stops[j] if j < len(stops) else len(text)
     return text[left:right].strip(" ,")
+
+
+def _after_range_dash(text: str, pos: int) -> bool:
+    """Does text[:pos] end in a digit, a dash or tilde, and spaces (the regex r"\\d\\s*[-–~]\\s*$")?
+
+    Read backwards from pos: the regex on text[:pos] re-read the line for every figure in it.
+    """
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] not in "-–~":
+        return False
+    i -= 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i].isdecimal()
 
 
 def extract_line_claims(text: str) -> list[_Raw]:
     found: list[_Raw] = []
 
+    starts: list[int] = []  # found is kept sorted and disjoint: only the neighbours can overlap
+
     def add(raw: _Raw) -> None:
-        if not any(r.start <= raw.start < r.end or raw.start <= r.start < raw.end for r in found):
-            found.append(raw)
+        i = bisect.bisect_right(starts, raw.start)
+        if (i > 0 and found[i - 1].end > raw.start) or (i < len(found) and found[i].start < raw.end):
+            return
+        found.insert(i, raw)
+        starts.insert(i, raw.start)
 
     # every before→after has an arrow word: most lines have none, and the full pattern is the costliest
     for m in BEFORE_AFTER.finditer(text) if _HAS_ARROW.search(text) else ():
@@ -104,7 +137,7 @@ def extract_line_claims(text: str) -> list[_Raw]:
             continue  # "从 0 到 1" is an idiom, and bare numbers joined by a word are not a change
         if not arrow and not re.search(r"从|降|提|增|减|缩|优化|上升|下降|\sto\s", m.group(0)):
             continue
-        if re.search(r"\d\s*[-–~]\s*$", text[: m.start(1)]):  # "12%~18%" is a range, not a change
+        if _after_range_dash(text, m.start(1)):  # "12%~18%" is a range, not a change
             continue
         add(_Raw("before_after", m.start(1), m.end(), before=float(m.group(1)), after=float(m.group(3)), unit=b_unit or a_unit))
     for kind, pat in (
@@ -127,7 +160,7 @@ def extract_line_claims(text: str) -> list[_Raw]:
         add(_Raw("multiplier", m.start(), m.end(), value=float(m.group(1)), unit="x"))
     for m in PERCENT.finditer(text):
         add(_Raw("percent", m.start(), m.end(), value=float(m.group(1)), unit="%"))
-    return sorted(found, key=lambda r: r.start)
+    return found
 
 
 def extract_claims(lines: list[str], skip_lines: set[int] | None = None) -> list[Claim]:
@@ -139,13 +172,14 @@ def extract_claims(lines: list[str], skip_lines: set[int] | None = None) -> list
         text = strip_markup(raw)
         if not re.search(r"\d", text):
             continue
+        stops = [m.start() for m in _CLAUSE_END.finditer(text)]
         for r in extract_line_claims(text):
             kind = r.kind
             verif = "public" if kind in PUBLIC_KINDS else "private"
             claim = Claim(
                 id=f"C{len(claims) + 1}",
                 kind=kind,
-                text=_clause(text, r.start, r.end)[:240],
+                text=_clause(text, r.start, r.end, stops)[:240],
                 line=n,
                 verifiability=verif,  # type: ignore[arg-type]
                 value=r.value,
