@@ -14,6 +14,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,7 @@ class Settings:
     lang: str | None = None
     formats: tuple[str, ...] = ()  # rendered in the worker: the main process only writes files
     shared: SharedParams | None = None  # the cross-candidate rule's parameters, when it runs
+    limits: Any = None  # the config's [limits] (ingest.Limits); workers started by spawn/forkserver need them too
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,10 @@ def _init_worker(settings: Settings) -> None:
     global _SETTINGS
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _SETTINGS = settings
+    if settings.limits is not None:
+        from auditor.ingest.limits import set_default_limits
+
+        set_default_limits(settings.limits)
 
 
 def audit_task(task: Task, settings: Settings | None = None) -> Outcome:

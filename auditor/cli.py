@@ -140,8 +140,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from auditor.catalog import load_catalog
     from auditor.catalog.examples import as_point
     from auditor.config import load_config
+    from auditor.ingest.limits import set_default_limits
 
     cfg = load_config(args.config, Path.cwd())
+    set_default_limits(cfg.limits)
     catalog = load_catalog(cfg.extra_rules)
     as_of_date = args.as_of or cfg.as_of or dt.date.today()  # the one place the clock is read
     if args.online or args.cache_only:
@@ -158,7 +160,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     formats = (fmt, "questions") if fmt == "html" else (fmt,)
     shared = None if single else shared_rule(catalog, cfg.audit)
     settings = Settings(as_point(as_of_date.isoformat()), as_of_date.isoformat(), cfg.audit, cfg.extra_rules, args.lang, formats,
-                        shared[1] if shared else None)
+                        shared[1] if shared else None, cfg.limits)
     names = _report_names(files)
     labels = labels_for(files)
     entries: list[BatchEntry | None] = [None] * len(files)

@@ -9,6 +9,8 @@
     disable  = ["TIM009"]             # ids or names
     severity = { TIM008 = "low" }
     extra    = ["team_rules.yaml"]    # more rule files, relative to this file
+    [limits]                          # input size limits (auditor/ingest/limits.py)
+    max_file_mb = 20
     [[accepted]]                      # findings a reviewer has explained (like a linter baseline)
     fingerprint = "3f1c…"
     reason = "Part-time master's, confirmed with the school"
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from auditor.engine import AuditConfig
 from auditor.errors import RuleFileError
+from auditor.ingest.limits import Limits, limits_from_config
 from auditor.models import Accepted
 
 DEFAULT_NAME = "resume-audit.toml"
@@ -39,6 +42,7 @@ class UserConfig:
     as_of: dt.date | None = None
     path: Path | None = None
     online: dict = field(default_factory=dict)  # [online] urls = {source = base URL}, sources = [...], cache = "path"
+    limits: Limits = field(default_factory=Limits)
 
 
 def load_config(path: Path | None, cwd: Path) -> UserConfig:
@@ -53,7 +57,7 @@ def load_config(path: Path | None, cwd: Path) -> UserConfig:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"{path}: invalid TOML: {exc}") from exc
-    unknown = set(data) - {"as_of", "rules", "accepted", "online"}
+    unknown = set(data) - {"as_of", "rules", "accepted", "online", "limits"}
     if unknown:
         raise RuleFileError(f"{path}: field '{sorted(unknown)[0]}': unknown setting")
     rules = data.get("rules", {})
@@ -88,4 +92,5 @@ def load_config(path: Path | None, cwd: Path) -> UserConfig:
         extra_rules=tuple((path.parent / p).resolve() for p in rules.get("extra", [])),
         as_of=as_of,
         path=path,
+        limits=limits_from_config(data.get("limits", {}), str(path)),
     )

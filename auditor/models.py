@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION = 1
 
@@ -183,6 +183,9 @@ class Claim(_Model):
     after: float | None = None
     unit: str | None = None
     check: ClaimCheck = Field(default_factory=ClaimCheck)
+    # where the claim sits in its line's plain text (strip_markup), so checks that compare
+    # neighbouring figures need not parse the line again; not part of the JSON
+    _span: tuple[int, int] | None = PrivateAttr(default=None)
 
 
 class Evidence(_Model):

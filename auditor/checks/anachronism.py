@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from auditor.catalog.kb import KnowledgeBase, Technology, derived
 from auditor.checks.registry import CheckContext, Hit, NotApplicable, check
 from auditor.models import Resume
+from auditor.parse.alternation import literal_alternation
 from auditor.parse.dates import Point, parse_iso
 
 
@@ -24,8 +25,7 @@ class TechIndex:
 
     def __init__(self, techs: list[Technology]):
         self.by_alias = {a.lower(): t for t in techs for a in t.aliases}
-        names = sorted(self.by_alias, key=len, reverse=True)
-        alt = "|".join(re.escape(n) for n in names) or r"(?!x)x"
+        alt = literal_alternation(self.by_alias)  # longest alias first, as a prefix tree (speed)
         self.pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{alt})(?![A-Za-z0-9])", re.I)
 
     def find(self, text: str) -> list[tuple[Technology, str]]:

@@ -8,8 +8,10 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
+from auditor.catalog.kb import KnowledgeBase, Misspelling, derived
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Resume
+from auditor.parse.alternation import literal_alternation
 from auditor.parse.text import strip_markup
 
 
@@ -43,24 +45,39 @@ def duplicate_bullet(resume: Resume, p: DuplicateParams, ctx: CheckContext) -> I
 
     Not a hit: short bullets (under `min_chars`); repeats inside one entry; the same org twice.
     """
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     entries = [e for e in resume.experience if e.bullets]
     if len(entries) < 2:
         raise NotApplicable("fewer than two entries with bullets")
-    normed = [[(bl, _norm(bl.text)) for bl in e.bullets] for e in entries]  # once per bullet, not per pair
-    for i, a in enumerate(entries):
-        for j in range(i + 1, len(entries)):
+    # Each bullet is compared with all later entries' bullets in one rapidfuzz call (a C loop):
+    # the same pairs, in the same order, as the nested Python loop this replaces, which was the
+    # largest item of a long CV's profile.
+    flat = [(i, bl, na) for i, e in enumerate(entries) for bl in e.bullets if len(na := _norm(bl.text)) >= p.min_chars]
+    norms = [na for _, _, na in flat]
+    end = 0
+    while end < len(flat):
+        start, i = end, flat[end][0]
+        while end < len(flat) and flat[end][0] == i:
+            end += 1
+        a = entries[i]
+        found: dict[tuple[int, int], int] = {}  # (entry j, bullet k of a) -> its first match in j
+        for k in range(start, end):
+            for _, _, idx in process.extract(norms[k], norms[end:], scorer=fuzz.ratio, score_cutoff=p.min_similarity, limit=None):
+                m = end + idx
+                j = flat[m][0]
+                if not (a.org and a.org == entries[j].org) and m < found.get((j, k), len(flat)):
+                    found[(j, k)] = m
+        for (j, k), m in sorted(found.items()):
             b = entries[j]
-            if a.org and a.org == b.org:
-                continue
-            for ba, na in normed[i]:
-                if len(na) < p.min_chars:
-                    continue
-                for bb, nb in normed[j]:
-                    if len(nb) >= p.min_chars and fuzz.ratio(na, nb) >= p.min_similarity:
-                        yield Hit((ba.line, bb.line), {"a": a.org or a.title or "", "b": b.org or b.title or "", "text": ba.text[:80]})
-                        break
+            yield Hit((flat[k][1].line, flat[m][1].line), {"a": a.org or a.title or "", "b": b.org or b.title or "", "text": flat[k][1].text[:80]})
+
+
+def _misspelling_patterns(kb: KnowledgeBase) -> tuple[list[tuple[Misspelling, re.Pattern[str]]], re.Pattern[str]]:
+    """Each misspelling's pattern, and one pattern that finds a line with any of them."""
+    pats = [(m, re.compile(rf"(?<![A-Za-z]){re.escape(m.wrong)}(?![A-Za-z])")) for m in kb.misspellings]
+    any_wrong = re.compile(rf"(?<![A-Za-z])(?:{literal_alternation(m.wrong for m in kb.misspellings)})(?![A-Za-z])")
+    return pats, any_wrong
 
 
 @check("content.misspelled_name", params=NoParams)
@@ -68,8 +85,10 @@ def misspelled_name(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[
     """A well-known model or tool name misspelt ('Bret' for BERT, 'CILP' for CLIP): worth asking how well it is known."""
     if not ctx.kb.misspellings:
         raise NotApplicable("no misspelling list in the knowledge base")
-    pats = [(m, re.compile(rf"(?<![A-Za-z]){re.escape(m.wrong)}(?![A-Za-z])")) for m in ctx.kb.misspellings]
+    pats, any_wrong = derived(ctx.kb, "misspellings", _misspelling_patterns)
     for n, raw in enumerate(ctx.doc.lines, 1):
+        if not any_wrong.search(raw):  # one pass per line; most lines have none
+            continue
         found = [(m, pat.search(raw)) for m, pat in pats]
         hits = [(m, x) for m, x in found if x]
         if hits:
@@ -94,7 +113,7 @@ def note_to_candidate(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterato
 
 _COMPONENT_MODEL = re.compile(
     r"(?P<c1>[\u4e00-\u9fff]{2,8}?)模型\s*[（(]\s*(?P<m1>[A-Za-z][A-Za-z\-]*-?\d[A-Za-z0-9.\-]*)\s*[)）]"
-    r"|(?P<m2>[A-Za-z][A-Za-z\-]*-?\d[A-Za-z0-9.\-]*)\s*(?P<c2>[\u4e00-\u9fff]{2,8}?)模型"
+    r"|(?<![A-Za-z])(?P<m2>[A-Za-z][A-Za-z\-]*-?\d[A-Za-z0-9.\-]*)\s*(?P<c2>[\u4e00-\u9fff]{2,8}?)模型"
 )
 _LEAD = re.compile(r"^(?:微调|训练|部署|基于|使用|采用|对|将|用|的)+")
 

@@ -34,7 +34,9 @@ def odd_email(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
     """An e-mail at a placeholder domain (example.com, email.com) or an address that is not well-formed."""
     found = False
     for n, raw in enumerate(ctx.doc.lines[:60], 1):
-        for m in re.finditer(r"[\w.%+\-]*@[\w.\-]*", raw):
+        if "@" not in raw:  # the pattern needs one; without it, a long word is re-read from each letter
+            continue
+        for m in re.finditer(r"[\w.%+\-]{0,64}@[\w.\-]{0,255}", raw):  # bounded: see contacts.EMAIL
             token = m.group(0)
             if not token.split("@")[0] or "." not in token.split("@")[-1]:
                 if re.search(r"(?:邮箱|email|e-mail|mail)\s*[:：]?\s*$", raw[: m.start()], re.I):

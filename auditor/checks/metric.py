@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Resume
-from auditor.parse.claims import extract_line_claims
+from auditor.parse.claims import line_claims
 from auditor.parse.text import strip_markup
 
 
@@ -57,7 +57,7 @@ def gain_mismatch(resume: Resume, p: GainParams, ctx: CheckContext) -> Iterator[
     """
     for n in _claim_lines(ctx, {"before_after"}):
         text = strip_markup(ctx.doc.line(n))
-        raws = extract_line_claims(text)
+        raws = line_claims(ctx.claims_on(n), text)
         for i, r in enumerate(raws):
             if r.kind != "before_after" or r.before is None or r.after is None:
                 continue
@@ -91,7 +91,7 @@ def gain_mismatch(resume: Resume, p: GainParams, ctx: CheckContext) -> Iterator[
 def rank_vs_top_percent(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
     """A rank n/N next to a 'Top x%' that the rank does not reach (128/2664 is 4.8%, not Top 1%)."""
     for n in _claim_lines(ctx, {"rank"}):
-        raws = extract_line_claims(strip_markup(ctx.doc.line(n)))
+        raws = line_claims(ctx.claims_on(n), strip_markup(ctx.doc.line(n)))
         ranks = [r for r in raws if r.kind == "rank"]
         tops = [r for r in raws if r.kind == "top_percent"]
         for rank in ranks:
@@ -127,7 +127,7 @@ def kaggle_medal_vs_rank(resume: Resume, p: NoParams, ctx: CheckContext) -> Iter
         claimed = next((m for m, pat in _MEDAL_WORDS.items() if re.search(pat, text, re.I)), None)
         if claimed is None:
             continue
-        for r in extract_line_claims(text):
+        for r in line_claims(ctx.claims_on(n), text):
             if r.kind != "rank":
                 continue
             pos, teams = int(r.before or 0), int(r.after or 0)
@@ -160,7 +160,7 @@ def rate_over_100(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hi
     """
     for n in _claim_lines(ctx, {"percent", "before_after"}):
         text = strip_markup(ctx.doc.line(n))
-        for m in re.finditer(r"(\d+(?:\.\d+)?)\s*[%％]", text):
+        for m in re.finditer(r"(?<!\d)(\d+(?:\.\d+)?)\s*[%％]", text):  # (?<!\d): see claims._NUM0
             if float(m.group(1)) <= 100:
                 continue
             before = text[max(0, m.start() - 10) : m.start()]
@@ -169,7 +169,6 @@ def rate_over_100(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hi
 
 
 _TOTAL = re.compile(r"(?:共|总计|合计|total(?:ling)?|in total)\s*(\d+(?:\.\d+)?)\s*([kKwW万千]?)", re.I)
-_PARTS = re.compile(r"(\d+(?:\.\d+)?)\s*([kKwW万千]?)\s*(?:\+\s*[^\d+]{0,8}?(\d+(?:\.\d+)?)\s*([kKwW万千]?)){1,}")
 
 
 @check("metric.parts_sum_mismatch", params=NoParams)
@@ -181,7 +180,7 @@ def parts_sum_mismatch(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterat
         if not total:
             continue
         rest = text[total.end() :]
-        chain = re.search(r"(\d+(?:\.\d+)?\s*[kKwW万千]?)(?:\s*\+\s*[^\d+]{0,10}?\d+(?:\.\d+)?\s*[kKwW万千]?)+", rest)
+        chain = re.search(r"(?<!\d)(\d+(?:\.\d+)?\s*[kKwW万千]?)(?:\s*\+\s*[^\d+]{0,10}?\d+(?:\.\d+)?\s*[kKwW万千]?)+", rest)
         if not chain:
             continue
         parts = [float(x) for x, _ in re.findall(r"(\d+(?:\.\d+)?)\s*([kKwW万千]?)", chain.group(0))]

@@ -45,6 +45,15 @@ class CheckContext:
     language: str = "en"
     as_of_text: str = ""  # the full as-of date for messages ('2026-11-23')
     shared_lines: tuple[Any, ...] | None = None  # batch only: this resume's lines other candidates also have
+    _claims_by_line: dict[int, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def claims_on(self, line: int) -> list[Claim]:
+        """The claims of one line, in reading order (indexed once per audit, not scanned per line)."""
+        if self._claims_by_line is None:
+            self._claims_by_line = {}
+            for c in self.claims:
+                self._claims_by_line.setdefault(c.line, []).append(c)
+        return self._claims_by_line.get(line, [])
 
     def say(self, en: str, zh: str) -> str:
         """A message value in the report's language."""

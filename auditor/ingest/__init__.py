@@ -7,7 +7,7 @@ from pathlib import Path
 
 from auditor.errors import InputError
 from auditor.ingest.language import detect_language
-from auditor.ingest.limits import Limits
+from auditor.ingest.limits import Limits, default_limits
 from auditor.ingest.text import decode, to_lines
 from auditor.ingest.watermark import clean_watermark
 from auditor.models import Document, DroppedText
@@ -19,7 +19,7 @@ __all__ = ["SUPPORTED", "Limits", "ingest", "ingest_bytes", "ingest_text"]
 
 def ingest(path: str | Path, limits: Limits | None = None) -> Document:
     """Read one resume file; raises InputError with a one-line reason on anything unreadable."""
-    limits = limits or Limits()
+    limits = limits or default_limits()
     p = Path(path)
     fmt = SUPPORTED.get(p.suffix.lower())
     if fmt is None:
@@ -39,7 +39,7 @@ def ingest(path: str | Path, limits: Limits | None = None) -> Document:
 
 
 def ingest_bytes(data: bytes, fmt: str, path: str, limits: Limits | None = None) -> Document:
-    limits = limits or Limits()
+    limits = limits or default_limits()
     if not data.strip():
         raise InputError("empty file")
     dropped: list[DroppedText] = []
@@ -60,7 +60,10 @@ def ingest_bytes(data: bytes, fmt: str, path: str, limits: Limits | None = None)
         raw_lines = read_json_resume(data)
     else:
         raw_lines = decode(data).split("\n")
-    lines = to_lines("\n".join(raw_lines))
+    text = "\n".join(raw_lines)
+    if len(text) > limits.max_chars:
+        raise InputError(f"{len(text):,} characters of text, over the limit of {limits.max_chars:,}")
+    lines = to_lines(text)
     if len(lines) > limits.max_lines:
         raise InputError(f"{len(lines)} lines, over the limit of {limits.max_lines}")
     cleaned = clean_watermark(lines)

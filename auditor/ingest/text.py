@@ -34,12 +34,35 @@ def decode(data: bytes) -> str:
         text = data.decode(enc, errors="replace")
         if text.count("\ufffd") <= max(8, len(data) // 200):
             return text
+    mixed = _line_by_line(data)
+    if mixed is not None:
+        return mixed
     from charset_normalizer import from_bytes  # only for the rare file neither UTF-8 nor GB18030
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError("binary file, not text")
     return str(best)
+
+
+def _line_by_line(data: bytes) -> str | None:
+    """A file pasted together from two encodings (a GBK line in a UTF-8 resume): each line
+    decoded on its own, UTF-8 first. None when more than a few lines fit neither: then it is
+    not such a file, and charset-normalizer guesses (it takes one encoding for the whole file,
+    which turned such a resume into 'binary file')."""
+    lines: list[str] = []
+    unreadable = 0
+    for raw in data.split(b"\n"):
+        for enc in ("utf-8", "gb18030"):
+            try:
+                lines.append(raw.decode(enc))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            lines.append(raw.decode("utf-8", errors="replace"))
+            unreadable += 1
+    return "\n".join(lines) if unreadable <= len(lines) // 50 else None
 
 
 def to_lines(text: str) -> list[str]:

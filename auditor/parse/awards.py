@@ -11,7 +11,7 @@ from auditor.parse.text import strip_markup
 RANK_FRACTION = re.compile(r"(?<![\d.])(\d{1,5})\s*/\s*(\d{2,6})(?![\d.])")
 TOP_PERCENT = re.compile(r"(?:top|前)\s*(\d+(?:\.\d+)?)\s*%", re.I)
 MEDAL = re.compile(r"(金牌|gold(?:\s+medal)?|银牌|silver(?:\s+medal)?|铜牌|bronze(?:\s+medal)?)", re.I)
-PLACE = re.compile(r"冠军|亚军|季军|第[一二三四五六七八九十\d]+名|[一二三]等奖|特等奖|金奖|银奖|铜奖|优秀奖|1st|2nd|3rd|\d+th place", re.I)
+PLACE = re.compile(r"冠军|亚军|季军|第[一二三四五六七八九十\d]+名|[一二三]等奖|特等奖|金奖|银奖|铜奖|优秀奖|1st|2nd|3rd|(?<!\d)\d+th place", re.I)
 _MEDAL_KIND = {"金": "gold", "g": "gold", "银": "silver", "s": "silver", "铜": "bronze", "b": "bronze"}
 _YEAR = re.compile(r"(?<!\d)((?:19[89]|20[0-4])\d)(?!\d)")
 

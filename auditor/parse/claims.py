@@ -6,6 +6,7 @@ Stars, downloads, citations, competition ranks and papers are public; internal m
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -13,21 +14,26 @@ from auditor.models import Claim
 from auditor.parse.text import strip_markup
 
 _NUM = r"(\d+(?:\.\d+)?)"
+# a number that starts an alternative: not inside a run of digits. Same matches (a match that
+# starts inside a run also starts at the run's first digit, which comes first), but a search
+# no longer re-reads a long digit run from every digit in it (quadratic: 67 s for 5,000 digits)
+_NUM0 = r"(?<!\d)" + _NUM
 _UNIT = r"(%|％|ms|毫秒|s|秒|分钟|min|小时|h|pp|个百分点|x|倍|k|K|w|W|万|亿|/5(?:\.0)?|/10|/100)?"
 ARROW = r"(?:→|->|=>|⇒|➔|➜|\s+to\s+|降至|降低至|降低到|降到|提升至|提升到|提高至|提高到|增加至|增加到|增长至|增长到|减少至|减少到|压降至|缩短至|缩短到|优化至|优化到|上升至|上升到|下降至|下降到|至|到)"
 BEFORE_AFTER = re.compile(rf"(?:从\s*)?(?:[^\d\s]{{0,8}}?)\s*(?<![A-Za-z\d.]){_NUM}\s*{_UNIT}\s*{ARROW}\s*{_NUM}\s*{_UNIT}", re.I)
-PERCENT = re.compile(rf"{_NUM}\s*[%％]")
-PP = re.compile(rf"{_NUM}\s*(?:pp\b|个百分点|pct\b|percentage points?)", re.I)
+_HAS_ARROW = re.compile(ARROW, re.I)
+PERCENT = re.compile(rf"{_NUM0}\s*[%％]")
+PP = re.compile(rf"{_NUM0}\s*(?:pp\b|个百分点|pct\b|percentage points?)", re.I)
 MULT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:x|×|倍)(?![A-Za-z\d])", re.I)
-STARS = re.compile(rf"{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:个)?\s*(?:github\s*)?(?:stars?|星标|star数|⭐|颗星)|(?:stars?|星标)\s*[:：]?\s*{_NUM}\s*([kK千w万]?)", re.I)
-DOWNLOADS = re.compile(rf"(?:下载量?|downloads?)\s*[:：]?\s*(?:超过?|达)?\s*{_NUM}\s*([kK千w万]?)|{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:次)?(?:下载|downloads?)", re.I)
-CITATIONS = re.compile(rf"(?:被引(?:用)?(?:数|量|次数)?|引用(?:数|量|次数)?|citations?|cited)\s*(?:超过?|达|超)?\s*[:：]?\s*{_NUM}\s*([kK千w万]?)|{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:次)?(?:被?引用|citations?)", re.I)
-QPS = re.compile(rf"(?:QPS|TPS|RPS)\s*[:：]?\s*(?:达到?|超过?)?\s*{_NUM}\s*([kK千w万]?)|{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:QPS|TPS|RPS)", re.I)
+STARS = re.compile(rf"{_NUM0}\s*([kK千w万]?)\s*\+?\s*(?:个)?\s*(?:github\s*)?(?:stars?|星标|star数|⭐|颗星)|(?:stars?|星标)\s*[:：]?\s*{_NUM}\s*([kK千w万]?)", re.I)
+DOWNLOADS = re.compile(rf"(?:下载量?|downloads?)\s*[:：]?\s*(?:超过?|达)?\s*{_NUM}\s*([kK千w万]?)|{_NUM0}\s*([kK千w万]?)\s*\+?\s*(?:次)?(?:下载|downloads?)", re.I)
+CITATIONS = re.compile(rf"(?:被引(?:用)?(?:数|量|次数)?|引用(?:数|量|次数)?|citations?|cited)\s*(?:超过?|达|超)?\s*[:：]?\s*{_NUM}\s*([kK千w万]?)|{_NUM0}\s*([kK千w万]?)\s*\+?\s*(?:次)?(?:被?引用|citations?)", re.I)
+QPS = re.compile(rf"(?:QPS|TPS|RPS)\s*[:：]?\s*(?:达到?|超过?)?\s*{_NUM}\s*([kK千w万]?)|{_NUM0}\s*([kK千w万]?)\s*\+?\s*(?:QPS|TPS|RPS)", re.I)
 LATENCY = re.compile(rf"(?:P9[059]|延迟|时延|latency|响应时间|耗时)[^\d，,。；]{{0,12}}?{_NUM}\s*(ms|毫秒|s|秒)(?![a-z])", re.I)
-MONEY = re.compile(rf"{_NUM}\s*(亿|万|千万|百万|million|billion|[kKmM])?\s*(?:元|美元|人民币|RMB|USD|/年)|[$¥￥]\s*{_NUM}\s*([kKmMbB]|million|billion)?|{_NUM}\s*(亿|千万)", re.I)
-HEADCOUNT = re.compile(rf"{_NUM}\s*\+?\s*(?:FTE|人(?:的)?团队|名(?:工程师|成员)|人力)|(?:团队|带领|管理)\s*{_NUM}\s*\+?\s*人", re.I)
-TOKENS = re.compile(rf"{_NUM}\s*([BMKT万亿]?)\s*(?:tokens?|token)", re.I)
-USERS = re.compile(rf"(?:日活|DAU|MAU|月活|用户数?)\s*[:：]?\s*(?:已达|达到?|超过?)?\s*{_NUM}\s*([kK千w万亿]?)|{_NUM}\s*([kK千w万亿]?)\s*\+?\s*(?:日活|DAU|MAU|用户)", re.I)
+MONEY = re.compile(rf"{_NUM0}\s*(亿|万|千万|百万|million|billion|[kKmM])?\s*(?:元|美元|人民币|RMB|USD|/年)|[$¥￥]\s*{_NUM}\s*([kKmMbB]|million|billion)?|{_NUM0}\s*(亿|千万)", re.I)
+HEADCOUNT = re.compile(rf"{_NUM0}\s*\+?\s*(?:FTE|人(?:的)?团队|名(?:工程师|成员)|人力)|(?:团队|带领|管理)\s*{_NUM}\s*\+?\s*人", re.I)
+TOKENS = re.compile(rf"{_NUM0}\s*([BMKT万亿]?)\s*(?:tokens?|token)", re.I)
+USERS = re.compile(rf"(?:日活|DAU|MAU|月活|用户数?)\s*[:：]?\s*(?:已达|达到?|超过?)?\s*{_NUM}\s*([kK千w万亿]?)|{_NUM0}\s*([kK千w万亿]?)\s*\+?\s*(?:日活|DAU|MAU|用户)", re.I)
 RANK = re.compile(r"(?<![\d.])(\d{1,5})\s*/\s*(\d{2,6})(?![\d.])")
 TOP = re.compile(r"(?:top|前)\s*(\d+(?:\.\d+)?)\s*%", re.I)
 
@@ -75,21 +81,54 @@ def _first(m: re.Match[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(c, 0, start) for c in "，。；;！？") + 1
-    rights = [text.find(c, end) for c in "，。；;！？" if text.find(c, end) != -1]
-    right = min(rights) if rights else len(text)
+_CLAUSE_END = re.compile(r"[，。；;！？]")
+
+
+def _clause(text: str, start: int, end: int, stops: list[int] | None = None) -> str:
+    """The clause around text[start:end], between the nearest clause marks ('，。；;！？').
+
+    `stops` (the marks' positions in text, sorted) is computed once per line by the caller: a
+    search per claim made a line with thousands of figures quadratic.
+    """
+    if stops is None:
+        stops = [m.start() for m in _CLAUSE_END.finditer(text)]
+    i = bisect.bisect_left(stops, start)
+    left = stops[i - 1] + 1 if i > 0 else 0
+    j = bisect.bisect_left(stops, end)
+    right = stops[j] if j < len(stops) else len(text)
     return text[left:right].strip(" ,")
+
+
+def _after_range_dash(text: str, pos: int) -> bool:
+    """Does text[:pos] end in a digit, a dash or tilde, and spaces (the regex r"\\d\\s*[-–~]\\s*$")?
+
+    Read backwards from pos: the regex on text[:pos] re-read the line for every figure in it.
+    """
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] not in "-–~":
+        return False
+    i -= 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i].isdecimal()
 
 
 def extract_line_claims(text: str) -> list[_Raw]:
     found: list[_Raw] = []
 
-    def add(raw: _Raw) -> None:
-        if not any(r.start <= raw.start < r.end or raw.start <= r.start < raw.end for r in found):
-            found.append(raw)
+    starts: list[int] = []  # found is kept sorted and disjoint: only the neighbours can overlap
 
-    for m in BEFORE_AFTER.finditer(text):
+    def add(raw: _Raw) -> None:
+        i = bisect.bisect_right(starts, raw.start)
+        if (i > 0 and found[i - 1].end > raw.start) or (i < len(found) and found[i].start < raw.end):
+            return
+        found.insert(i, raw)
+        starts.insert(i, raw.start)
+
+    # every before→after has an arrow word: most lines have none, and the full pattern is the costliest
+    for m in BEFORE_AFTER.finditer(text) if _HAS_ARROW.search(text) else ():
         a_unit, b_unit = m.group(2), m.group(4)
         if a_unit and b_unit and a_unit.lower() != b_unit.lower() and not {a_unit, b_unit} <= {"s", "秒", "ms", "毫秒"}:
             continue
@@ -98,7 +137,7 @@ def extract_line_claims(text: str) -> list[_Raw]:
             continue  # "从 0 到 1" is an idiom, and bare numbers joined by a word are not a change
         if not arrow and not re.search(r"从|降|提|增|减|缩|优化|上升|下降|\sto\s", m.group(0)):
             continue
-        if re.search(r"\d\s*[-–~]\s*$", text[: m.start(1)]):  # "12%~18%" is a range, not a change
+        if _after_range_dash(text, m.start(1)):  # "12%~18%" is a range, not a change
             continue
         add(_Raw("before_after", m.start(1), m.end(), before=float(m.group(1)), after=float(m.group(3)), unit=b_unit or a_unit))
     for kind, pat in (
@@ -121,7 +160,7 @@ def extract_line_claims(text: str) -> list[_Raw]:
         add(_Raw("multiplier", m.start(), m.end(), value=float(m.group(1)), unit="x"))
     for m in PERCENT.finditer(text):
         add(_Raw("percent", m.start(), m.end(), value=float(m.group(1)), unit="%"))
-    return sorted(found, key=lambda r: r.start)
+    return found
 
 
 def extract_claims(lines: list[str], skip_lines: set[int] | None = None) -> list[Claim]:
@@ -133,20 +172,35 @@ def extract_claims(lines: list[str], skip_lines: set[int] | None = None) -> list
         text = strip_markup(raw)
         if not re.search(r"\d", text):
             continue
+        stops = [m.start() for m in _CLAUSE_END.finditer(text)]
         for r in extract_line_claims(text):
             kind = r.kind
             verif = "public" if kind in PUBLIC_KINDS else "private"
-            claims.append(
-                Claim(
-                    id=f"C{len(claims) + 1}",
-                    kind=kind,
-                    text=_clause(text, r.start, r.end)[:240],
-                    line=n,
-                    verifiability=verif,  # type: ignore[arg-type]
-                    value=r.value,
-                    before=r.before,
-                    after=r.after,
-                    unit=r.unit,
-                )
+            claim = Claim(
+                id=f"C{len(claims) + 1}",
+                kind=kind,
+                text=_clause(text, r.start, r.end, stops)[:240],
+                line=n,
+                verifiability=verif,  # type: ignore[arg-type]
+                value=r.value,
+                before=r.before,
+                after=r.after,
+                unit=r.unit,
             )
+            claim._span = (r.start, r.end)
+            claims.append(claim)
     return claims
+
+
+def line_claims(mine: list[Claim], text: str) -> list[_Raw]:
+    """The claims of one line (`mine`) with their spans in `text` (its strip_markup), in reading order.
+
+    Taken from the parsed claims when they carry their spans; parsed again only for claims
+    made elsewhere (e.g. loaded from JSON), so callers never see a different result.
+    """
+    if not mine or any(c._span is None for c in mine):
+        return extract_line_claims(text)
+    return [
+        _Raw(c.kind, c._span[0], c._span[1], value=c.value, before=c.before, after=c.after, unit=c.unit)  # type: ignore[index]
+        for c in mine
+    ]

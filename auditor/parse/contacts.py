@@ -8,8 +8,9 @@ from auditor.models import Contacts
 from auditor.parse.sections import SectionSpan
 from auditor.parse.text import heading_key, strip_markup
 
-EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
-EMAIL_LIKE = re.compile(r"(?<![\w.])[\w.%+\-]*@\s?[\w\-]*(?:\.[\w\-]*)*")
+# bounded parts (RFC 5321: 64 before '@', 63 per label): an unbounded run re-read from every
+# letter of a long word before an '@' is quadratic
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63})+")
 PHONE = re.compile(r"(?<![\w\-])(?:\(?\+?\d{1,3}\)?[\s\-]?)?(?:1[3-9]\d[\s\-]?\d{4}[\s\-]?\d{4}|1[X\dx]{2}[\s\-][Xx\d]{4}[\s\-][Xx\d]{4}|\d{3}[\s\-.]\d{3}[\s\-.]\d{4})(?![\w\-])")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'，。；、]+|(?<![\w@.])(?:github\.com|gitlab\.com|huggingface\.co|scholar\.google\.[a-z.]+|linkedin\.com|kaggle\.com)/[^\s<>()\[\]\"'，。；、]*", re.I)
 _LABEL = re.compile(r"^(?:姓名|name)\s*[:：]\s*", re.I)
@@ -23,7 +24,7 @@ def find_contacts(lines: list[str]) -> Contacts:
     first: int | None = None
     for i, raw in enumerate(lines, 1):
         text = raw
-        for m in EMAIL.finditer(text):
+        for m in EMAIL.finditer(text) if "@" in text else ():  # no '@': skip a pattern quadratic on long words
             if m.group(0) not in emails:
                 emails.append(m.group(0))
                 first = first or i
@@ -32,7 +33,7 @@ def find_contacts(lines: list[str]) -> Contacts:
             if url not in links and "@" not in url:
                 links.append(url)
         if i <= 40:
-            for m in PHONE.finditer(EMAIL.sub(" ", text)):
+            for m in PHONE.finditer(EMAIL.sub(" ", text) if "@" in text else text):
                 if m.group(0).strip() not in phones:
                     phones.append(m.group(0).strip())
                     first = first or i

@@ -6,6 +6,7 @@ only a date (or a long description ending in a date), the short non-bullet lines
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -233,7 +234,9 @@ def parse_entries(lines: list[str], sections: list[SectionSpan]) -> tuple[list[E
         anchors = find_anchors(lines, sec)
         starts = [a.title_lines[0] for a in anchors] + [sec.body[-1] + 1 if sec.body else sec.line + 1]
         for a, nxt in zip(anchors, starts[1:]):
-            body_lines = [n for n in sec.body if a.date_line < n < nxt and lines[n - 1].strip()]
+            # sec.body is sorted: slice it (a scan of the whole body per entry is quadratic in long CVs)
+            inside = sec.body[bisect.bisect_right(sec.body, a.date_line) : bisect.bisect_left(sec.body, nxt)]
+            body_lines = [n for n in inside if lines[n - 1].strip()]
             if sec.kind == "education" or (sec.kind in ("other",) and INSTITUTION.search(a.title) and _degree(a.title)[0]):
                 education.append(_education(lines, a, body_lines))
                 continue

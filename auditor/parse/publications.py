@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from auditor.catalog.kb import Venue
 from auditor.models import Publication
+from auditor.parse.alternation import literal_alternation
 from auditor.parse.sections import SectionSpan
 from auditor.parse.text import strip_markup
 
@@ -51,8 +52,7 @@ class VenueIndex:
         for v in venues:
             for alias in [v.short, *v.aliases]:
                 self.by_alias.setdefault(alias.lower(), v)
-        names = sorted(self.by_alias, key=len, reverse=True)
-        alt = "|".join(re.escape(n) for n in names) or r"(?!x)x"
+        alt = literal_alternation(self.by_alias)  # longest alias first, as a prefix tree (speed)
         self._re = re.compile(
             rf"(?<![A-Za-z])(?:(?P<y0>{_YEAR})\s*)?(?P<name>{alt})(?![A-Za-z])(?:\s*['’]?\s*(?P<y1>{_YEAR}|\d{{2}})(?!\d))?(?P<findings>\s*\(?\s*findings\)?)?",
             re.I,
@@ -160,10 +160,10 @@ def _title(plain: str, raw: str, hit: VenueHit | None) -> str | None:
         if idx > 0:
             head = head[:idx]
     head = re.split(r"[;；]|\s[-–—]\s|\.\s(?=[A-Z][a-z]+,?\s[A-Z])", head)[0]
-    head = re.sub(r"[\s,，.;；:：(（\[\\]+$", "", head).strip()
+    head = head.rstrip(" \t,，.;；:：(（[\\").strip()  # not '[…]+$': quadratic on a run of dots
     head = re.sub(r"[,，]\s*(?:submitted|under review|in submission|accepted|to appear|published)\b[^,，]*$", "", head, flags=re.I).strip()
     head = re.sub(r"[,，]\s*[A-Z][A-Za-z]{1,12}\s+(?:19|20)\d{2}\b.*$", "", head).strip()  # ', ACL 2023 Findings'
-    head = re.sub(r"[\s,，.;；:：]+$", "", head)
+    head = head.rstrip(" \t,，.;；:：")
     return head if len(head) >= 8 else None
 
 

@@ -17,6 +17,10 @@ _BULLET = re.compile(r"^\s*(?:[-*+•·●○■□◆◇▪▸►➤➢›»✓
 _DECOR = re.compile(
     r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d\u3008\u3009〈〉/]+"
 )
+_SPACES = " \t\n\r\f\v\u3000"  # strip_markup has already collapsed every other space to ' '
+_OPENERS = _SPACES + "【[(（<"
+_CLOSERS = _SPACES + "】])）>:："
+_TRAILING_COLON = re.compile(r"\s*[:：]\s*$")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -39,8 +43,9 @@ def heading_key(line: str) -> str:
     """A line reduced to its words, for matching section headings ('🎓 教育背景' -> '教育背景')."""
     s = strip_markup(line)
     s = _DECOR.sub("", s)
-    s = re.sub(r"^[\s【\[(（<]+|[\s】\])）>:：]+$", "", s)
-    s = re.sub(r"\s*[:：]\s*$", "", s)
+    # str.strip, not a regex: '[…]+$' tried at every position is quadratic on a long run of ')'
+    s = s.lstrip(_OPENERS).rstrip(_CLOSERS)
+    s = _TRAILING_COLON.sub("", s)
     return s.strip().lower()
 
 
