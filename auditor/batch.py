@@ -14,9 +14,9 @@ import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from auditor.catalog import Catalog, load_catalog
 from auditor.engine import AuditConfig

@@ -37,7 +37,7 @@ _LATIN = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"\d")  # no date range without a digit: spares find_range on most lines
 _NOT_WORD = re.compile(r"[\s\W_]+")
 _LABEL = re.compile(r"^[^:：]{1,12}[:：]\s*")
-_LIST_SEP = re.compile(r"\s*[,，、/|｜;；]\s*")
+_LIST_SEP = re.compile(r"[,，、/|｜;；]")  # items are stripped after the split: '\s*[,]\s*' is quadratic on a run of spaces
 
 
 class SharedParams(BaseModel):
@@ -82,7 +82,7 @@ def is_substantive(norm: str, p: SharedParams) -> bool:
 
 def is_keyword_list(line: str) -> bool:
     """'技术栈：PyTorch、DeepSpeed、vLLM、LangChain': items of a word or two, not a sentence."""
-    items = [i for i in _LIST_SEP.split(_LABEL.sub("", strip_markup(line))) if i]
+    items = [i.strip() for i in _LIST_SEP.split(_LABEL.sub("", strip_markup(line))) if i.strip()]
     if len(items) < 3:
         return False
     return all(len(i.split()) <= 3 and len(_CJK.findall(i)) <= 6 for i in items)

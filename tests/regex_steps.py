@@ -299,8 +299,8 @@ def all_patterns() -> list[tuple[str, re.Pattern[str], bool]]:
     found: dict[tuple[str, int], tuple[str, re.Pattern[str], bool]] = {}
     root = Path(auditor.__file__).parent
     for info in pkgutil.walk_packages([str(root)], "auditor."):
-        if info.name.startswith(("auditor.verify", "auditor.render")):
-            continue  # network and HTML code: they never run patterns over resume text
+        if info.name.startswith(("auditor.verify.sources", "auditor.verify.client", "auditor.render")):
+            continue  # source answers and HTML code: not resume text (verify's targets, titles and names are)
         module = importlib.import_module(info.name)
         for where, pat in _module_patterns(module):
             found.setdefault((pat.pattern, pat.flags), (where, pat, False))

@@ -167,7 +167,7 @@ def _title(plain: str, raw: str, hit: VenueHit | None) -> str | None:
     return head if len(head) >= 8 else None
 
 
-_AUTHOR_NAME = re.compile(r"(?:[A-Z][\w'\-]*\.?)(?:\s+[A-Z][\w'\-]*\.?){1,3}|[\u4e00-\u9fff]{2,4}")
+_AUTHOR_NAME = re.compile(r"(?:[A-Z][\w'\-]{0,30}\.?)(?:\s{1,3}[A-Z][\w'\-]{0,30}\.?){1,3}|[\u4e00-\u9fff]{2,4}")  # bounded: linear
 _SENTENCE_END = re.compile(r"\.\s+(?=[\"“*]*[A-Z0-9\u4e00-\u9fff])")
 
 

@@ -86,7 +86,7 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _NOT_NAME_SYLLABLES = {"m", "n", "ng", "hm", "hng", "ê", "r"}
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
-_DBLP_SUFFIX = re.compile(r"\s+\d{4}\s*$")
+_DBLP_SUFFIX = re.compile(r"(?<!\s)\s+\d{4}\s*$")  # starts at a run of spaces only: linear
 _FOLD = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss",
                        "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "Th"})
 _STRENGTH_ORDER = {"none": 0, "initials": 1, "full": 2}

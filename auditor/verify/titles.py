@@ -42,7 +42,7 @@ def same_title(claimed: str, found: str) -> bool:
 
 
 _DOI = re.compile(r"^\s*(?:doi:\s*)?10\.\d{4,9}/\S+\s*$", re.I)
-_NAME = re.compile(r"(?:[A-Z][\w'\-]*\.?)(?:\s+[A-Z][\w'\-]*\.?){1,3}")
+_NAME = re.compile(r"(?:[A-Z][\w'\-]{0,30}\.?)(?:\s{1,3}[A-Z][\w'\-]{0,30}\.?){1,3}")  # bounded: linear
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
