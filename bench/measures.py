@@ -187,7 +187,7 @@ OFFLINE: list[Measurement] = [
     Measurement("memory", "peak memory of the largest resume", measure_memory),
 ]
 
-# Online measurements (verification against public sources) go here; they run with --online.
+# Online measurements (bench/online.py) run with --online.
 ONLINE: list[Measurement] = []
 
 

@@ -16,6 +16,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+import bench.online  # noqa: F401  (registers the online measurements)
 from bench.measures import OFFLINE, ONLINE, Context, Row, cli_command, cli_jobs, scratch
 
 

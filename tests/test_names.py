@@ -305,3 +305,9 @@ def test_many_matches_stay_fast() -> None:
     for name in authors:
         match(["董汉德", "Hande Dong"], name)
     assert time.perf_counter() - start < 2.0, len(authors)
+
+
+def test_the_written_out_syllables_are_pypinyins():
+    from auditor.verify.names import SYLLABLES, syllables_from_pypinyin
+
+    assert SYLLABLES == syllables_from_pypinyin()

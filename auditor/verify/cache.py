@@ -43,9 +43,10 @@ def canonical_url(url: str) -> str:
 
 
 def cache_key(method: str, url: str, body: bytes | None) -> str:
+    """`url` must already be canonical (query sorted): see `canonical_url`."""
     h = hashlib.sha256()
     h.update(method.upper().encode())
-    h.update(b"\n" + canonical_url(url).encode() + b"\n")
+    h.update(b"\n" + url.encode() + b"\n")
     h.update(body or b"")
     return h.hexdigest()
 

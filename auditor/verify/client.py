@@ -8,11 +8,13 @@ its hook returns the Retry-After wait), aiolimiter (leaky-bucket rate per source
 from __future__ import annotations
 
 import asyncio
+import json as _json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import stamina
@@ -134,11 +136,10 @@ class Client:
         self.attempts = attempts
         self.resolve = resolve
         self.stats = Stats()
-        self._http = httpx.AsyncClient(
-            timeout=httpx.Timeout(timeout), follow_redirects=True, transport=transport, headers={"user-agent": USER_AGENT}
-        )
-        # Links from a resume: redirects are followed by hand so the guard sees every hop.
-        self._links = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False, transport=transport, headers={"user-agent": USER_AGENT})
+        self._timeout = timeout
+        self._transport = transport
+        self._http_client: httpx.AsyncClient | None = None
+        self._links_client: httpx.AsyncClient | None = None
         # Published limits protect the public services; a base URL on this machine (a local
         # mirror or replay server) has none.
         self._limiters = {
@@ -153,9 +154,29 @@ class Client:
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
 
+    # The httpx clients are made on first use: building one loads the TLS certificates (tens of
+    # milliseconds), which a run answered wholly from the cache never needs.
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        if self._http_client is None:
+            self._http_client = httpx.AsyncClient(
+                timeout=httpx.Timeout(self._timeout), follow_redirects=True, transport=self._transport, headers={"user-agent": USER_AGENT}
+            )
+        return self._http_client
+
+    @property
+    def _links(self) -> httpx.AsyncClient:
+        """Links from a resume: redirects are followed by hand so the guard sees every hop."""
+        if self._links_client is None:
+            self._links_client = httpx.AsyncClient(
+                timeout=httpx.Timeout(10.0), follow_redirects=False, transport=self._transport, headers={"user-agent": USER_AGENT}
+            )
+        return self._links_client
+
     async def aclose(self) -> None:
-        await self._http.aclose()
-        await self._links.aclose()
+        for client in (self._http_client, self._links_client):
+            if client is not None:
+                await client.aclose()
 
     def _auth_headers(self, source: str) -> dict[str, str]:
         p = POLICIES[source]
@@ -195,8 +216,11 @@ class Client:
     ) -> Response:
         if source not in POLICIES:
             raise SourceError(source, "unknown source")
-        url = str(httpx.URL(base_url(source, self.overrides, self.env) + path, params=params))
-        body = httpx.Request(method, url, json=json).content if json is not None else None
+        # Parameters sorted, so one request has one URL and one cache key (stdlib urlencode, once:
+        # parsing with httpx.URL was most of the time of a run answered from the cache).
+        pairs = sorted((k, str(v)) for k, v in (params.items() if isinstance(params, dict) else params or []))
+        url = base_url(source, self.overrides, self.env) + path + ("?" + urlencode(pairs) if pairs else "")
+        body = _json.dumps(json, separators=(",", ":")).encode() if json is not None else None
         key = cache_key(method, url, body)
         ttl = POLICIES[source].ttl_days * 86400
         hit = self.cache.get(key) if self.cache else None
