@@ -215,6 +215,30 @@ def shared_tasks(
     return [Task(i, files[i], tuple(lines), reports[i].source.sha256) for i, lines in zip(order, found) if lines]
 
 
+def with_shared_lines(report: Report, shared: Sequence[SharedLine], rule_id: str, catalog: Catalog, settings: Settings) -> Report:
+    """The report as auditing the file again with `shared` would make it, without reading and
+    parsing it again: the cross-candidate rule reads nothing but the shared lines (and the
+    language), so only its findings, its `checks[]` entry, the questions and the score change.
+    A second audit of every sharing candidate cost as much as the first."""
+    from auditor.checks.registry import CheckContext
+    from auditor.engine import run_rule, sort_findings
+    from auditor.models import Document
+    from auditor.questions import rank_questions
+    from auditor.score import risk
+
+    rule = catalog.rule(rule_id)
+    assert rule is not None
+    lang = settings.lang or report.source.language
+    src = report.source
+    doc = Document(path=src.path, sha256=src.sha256, format=src.format, language=src.language, lines=report.text)
+    ctx = CheckContext(doc=doc, kb=catalog.kb, as_of=settings.as_of, claims=report.claims, sections=[], language=lang,
+                       as_of_text=settings.as_of_text or settings.as_of.iso(), shared_lines=tuple(shared))
+    found, check = run_rule(rule, catalog, report.resume, ctx, lang, settings.config)
+    findings = sort_findings([f for f in report.findings if f.rule_id != rule_id] + found)
+    checks = [check if c.rule_id == rule_id else c for c in report.checks]
+    return report.model_copy(update={"findings": findings, "checks": checks, "questions": rank_questions(findings), "risk": risk(findings)})
+
+
 def compared_without_shares(report: Report, rule_id: str) -> Report:
     """What build_report(shared_lines=()) gives for a candidate who shares nothing, without a
     second audit: the cross-candidate rule ran and passed. Nothing else in the report changes."""
@@ -255,13 +279,15 @@ def run_batch(
         if shared is None or len(reports) < 2:
             return
         rule_id, params = shared
-        tasks = shared_tasks(files, reports, labels, params, compared)
-        sharing = {t.index for t in tasks}
-        marked = {i: compared_without_shares(reports[i], rule_id) for i in sorted(set(reports) - sharing)}
-        tasks += [Task(i, files[i], compared=report) for i, report in marked.items()]
-        for outcome in runner.run(tasks):
-            if outcome.index in marked:
-                outcome.report = marked[outcome.index]  # not sent back: this process has it
+        sharing = {t.index: t.shared or () for t in shared_tasks(files, reports, labels, params, compared)}
+        catalog = load_catalog(settings.extra_rules)
+        final = {
+            i: with_shared_lines(reports[i], sharing[i], rule_id, catalog, settings) if i in sharing else compared_without_shares(reports[i], rule_id)
+            for i in sorted(reports)
+        }
+        for outcome in runner.run([Task(i, files[i], compared=report) for i, report in final.items()]):
+            outcome.report = final[outcome.index]  # not sent back: this process has it
+            outcome.shares = shared_with(sharing.get(outcome.index, ()))
             yield outcome
 
 

@@ -105,8 +105,6 @@ def audit(
     as_of_text: str | None = None,
     shared_lines: tuple[object, ...] | None = None,
 ) -> AuditResult:
-    from auditor.checks import REGISTRY
-
     config = config or AuditConfig()
     lang = lang or doc.language
     ctx = CheckContext(doc=doc, kb=catalog.kb, as_of=as_of, claims=parsed.claims, sections=parsed.sections, language=lang,
@@ -119,29 +117,42 @@ def audit(
             continue
         if rule.id in config.disabled or rule.name in config.disabled or not rule.enabled:
             continue
-        spec = REGISTRY[rule.check]
-        try:
-            hits = list(spec.fn(parsed.resume, catalog.params[rule.id], ctx))
-        except NotApplicable as na:
-            checks.append(RuleCheck(rule_id=rule.id, status="not_applicable", detail=str(na) or None))
-            continue
-        except Exception as exc:  # a broken check must not lose the other findings
-            if strict:
-                raise
-            checks.append(RuleCheck(rule_id=rule.id, status="error", detail=f"{type(exc).__name__}: {exc}"))
-            continue
-        seen: set[str] = set()
-        fired = 0
-        for hit in hits:
-            f = _finding(rule, hit, doc, lang, config)
-            if f.fingerprint in seen:
-                continue
+        found, check = run_rule(rule, catalog, parsed.resume, ctx, lang, config, strict=strict)
+        findings += found
+        checks.append(check)
+    return AuditResult(sort_findings(findings), checks)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Most severe first, then in reading order."""
+    return sorted(findings, key=lambda f: (-SEVERITY_ORDER[f.severity], f.evidence[0].line if f.evidence else 0, f.rule_id))
+
+
+def run_rule(
+    rule: Rule, catalog: Catalog, resume: object, ctx: CheckContext, lang: str, config: AuditConfig, *, strict: bool = False
+) -> tuple[list[Finding], RuleCheck]:
+    """One rule's findings and its entry in `checks[]` (also used by the batch to add the
+    cross-candidate rule to a finished report without auditing it again)."""
+    from auditor.checks import REGISTRY
+
+    spec = REGISTRY[rule.check]
+    try:
+        hits = list(spec.fn(resume, catalog.params[rule.id], ctx))
+    except NotApplicable as na:
+        return [], RuleCheck(rule_id=rule.id, status="not_applicable", detail=str(na) or None)
+    except Exception as exc:  # a broken check must not lose the other findings
+        if strict:
+            raise
+        return [], RuleCheck(rule_id=rule.id, status="error", detail=f"{type(exc).__name__}: {exc}")
+    seen: set[str] = set()
+    findings: list[Finding] = []
+    for hit in hits:
+        f = _finding(rule, hit, ctx.doc, lang, config)
+        if f.fingerprint not in seen:
             seen.add(f.fingerprint)
             findings.append(f)
-            fired += 1
-        checks.append(RuleCheck(rule_id=rule.id, status="fired" if fired else "passed", detail=f"{fired} finding(s)" if fired else None))
-    findings.sort(key=lambda f: (-SEVERITY_ORDER[f.severity], f.evidence[0].line if f.evidence else 0, f.rule_id))
-    return AuditResult(findings, checks)
+    detail = f"{len(findings)} finding(s)" if findings else None
+    return findings, RuleCheck(rule_id=rule.id, status="fired" if findings else "passed", detail=detail)
 
 
 def audit_text(

@@ -164,6 +164,13 @@ def _segments(text: str, pieces: int) -> list[tuple[int, str]]:
     return [(bounds[i], text[bounds[i] : bounds[i + 1]]) for i in range(pieces) if bounds[i] < bounds[i + 1]]
 
 
+# A segment already seen in this many lines is stock phrasing ("负责模型的训练与部署"): probing
+# it would compare every such line with every other (quadratic on a batch of templated resumes).
+# Lines that differ only there are still found through their other segments; exact copies are
+# found by hash before this step.
+MAX_POSTINGS = 48
+
+
 def similar_pairs(texts: Sequence[str], min_similarity: float) -> list[tuple[int, int, int]]:
     """(i, j, score), i < j, for the distinct texts whose rapidfuzz ratio reaches `min_similarity`.
 
@@ -191,7 +198,7 @@ def similar_pairs(texts: Sequence[str], min_similarity: float) -> list[tuple[int
             for p in range(n - size + 1):
                 seg = text[p : p + size]
                 postings = index.get(seg)
-                if postings is None:
+                if postings is None or len(postings) > MAX_POSTINGS:
                     continue
                 for other, offset, edits in postings[bisect_left(index_lengths[seg], shortest) :]:
                     if abs(p - offset) <= edits:

@@ -130,3 +130,20 @@ def test_marking_a_candidate_as_compared_equals_auditing_again_with_nothing_shar
     assert any(c.rule_id == "CON006" and c.status == "not_applicable" for c in first.checks)
     again = build_report(doc, as_of, catalog=catalog, as_of_text=AS_OF, shared_lines=())
     assert compared_without_shares(first, "CON006") == again
+
+
+@pytest.mark.parametrize("lang", [None, "en"])
+def test_adding_the_shared_lines_equals_auditing_again_with_them(catalog, as_of, lang) -> None:
+    """The batch adds CON006 to a finished report instead of auditing the file a second time;
+    the result must be the report a second audit would give."""
+    from auditor.batch import Settings, with_shared_lines
+    from auditor.engine import AuditConfig
+
+    docs = [ingest_text(resume("王磊", COPIED)), ingest_text(resume("李娜", COPIED))]
+    first = [build_report(d, as_of, catalog=catalog, as_of_text=AS_OF, lang=lang) for d in docs]
+    shared = find_shared(first, ["a.md", "b.md"], catalog.params["CON006"])
+    assert shared[0], "the two resumes share the copied bullet"
+    settings = Settings(as_of, AS_OF, AuditConfig(), (), lang)
+    merged = with_shared_lines(first[0], shared[0], "CON006", catalog, settings)
+    again = build_report(docs[0], as_of, catalog=catalog, as_of_text=AS_OF, lang=lang, shared_lines=tuple(shared[0]))
+    assert merged == again
