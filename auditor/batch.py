@@ -285,8 +285,10 @@ def run_batch(
             i: with_shared_lines(reports[i], sharing[i], rule_id, catalog, settings) if i in sharing else compared_without_shares(reports[i], rule_id)
             for i in sorted(reports)
         }
-        for outcome in runner.run([Task(i, files[i], compared=report) for i, report in final.items()]):
-            outcome.report = final[outcome.index]  # not sent back: this process has it
+        reports.clear()
+        tasks = [Task(i, files[i], compared=report) for i, report in final.items()]
+        for outcome in runner.run(tasks):
+            outcome.report = final.pop(outcome.index)  # not sent back: this process has it; let go once yielded
             outcome.shares = shared_with(sharing.get(outcome.index, ()))
             yield outcome
 

@@ -168,7 +168,7 @@ def _segments(text: str, pieces: int) -> list[tuple[int, str]]:
 # it would compare every such line with every other (quadratic on a batch of templated resumes).
 # Lines that differ only there are still found through their other segments; exact copies are
 # found by hash before this step.
-MAX_POSTINGS = 48
+MAX_POSTINGS = 16
 
 
 def similar_pairs(texts: Sequence[str], min_similarity: float) -> list[tuple[int, int, int]]:
