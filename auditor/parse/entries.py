@@ -123,8 +123,27 @@ def _clean_title(text: str) -> str:
     return " ".join(text.split())
 
 
+_CLOSER = {"(": ")", "（": "）", "[": "]"}
+_OPENER = {v: k for k, v in _CLOSER.items()}
+
+
+def _trim(part: str) -> str:
+    """Spaces and stray brackets off a title segment, but not a closing bracket that closes
+    something inside it ("多轮对话平台（蓝鲸云）" keeps its "）")."""
+    p = part.strip()
+    while len(p) >= 2 and p[0] in _CLOSER and p[-1] == _CLOSER[p[0]] and p.count(p[0]) == 1:
+        p = p[1:-1].strip()  # "(Google)" wholly in brackets
+    while p and p[0] in _CLOSER and p.count(p[0]) > p.count(_CLOSER[p[0]]):
+        p = p[1:].strip()
+    while p and p[-1] in _OPENER and p.count(p[-1]) > p.count(_OPENER[p[-1]]):
+        p = p[:-1].strip()
+    while p and p[-1] in _CLOSER:  # a dangling opener at the end
+        p = p[:-1].strip()
+    return p
+
+
 def _segments(title: str) -> list[str]:
-    parts = [p.strip(" ()（）[]") for p in _SPLIT.split(title) if p.strip(" ()（）[]")]
+    parts = [t for t in (_trim(p) for p in _SPLIT.split(title)) if t]
     if len(parts) == 1 and re.search(r"[\u4e00-\u9fff]", title) and " " in title:
         words = [p for p in title.split(" ") if p]
         # "字节跳动 人工智能实验室 大模型算法实习生": spaces separate org and role only when a role ends it
