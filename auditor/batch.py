@@ -1,7 +1,9 @@
 """Audit many files: each is ingested, audited and rendered on its own (in a process pool with
 --jobs > 1), so one broken file is reported and every other file still gets its report. Then the
-candidates are compared with each other (auditor.shared_bullets) and the ones that share text
-are audited again with what they share, through the same report builder.
+candidates are compared with each other (auditor.shared_bullets); each report gets the
+cross-candidate rule's result added (what a second audit with the shared lines would give) and is
+rendered again, in the workers, from a compressed copy: the main process keeps only what the
+index and the comparison need of each report.
 
 The outcome never depends on the number of jobs or on which file finishes first: results are
 keyed by their position in the input, and the cross-candidate step runs on the ordered list.
@@ -9,9 +11,11 @@ keyed by their position in the input, and the cross-candidate step runs on the o
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import sys
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -55,9 +59,9 @@ class Settings:
 class Task:
     index: int
     path: Path
-    shared: tuple[SharedLine, ...] | None = None
-    sha256: str | None = None  # a re-audit must see the bytes the comparison saw
-    compared: Report | None = None  # render only: this report, already marked as compared
+    shared: tuple[SharedLine, ...] = ()  # second pass: this candidate's lines other candidates also have
+    packed: bytes | None = None  # second pass: the first pass's report (pack_report)
+    rule_id: str | None = None  # second pass: the cross-candidate rule
 
 
 @dataclass
@@ -66,9 +70,10 @@ class Outcome:
     report: Report | None
     error: str | None
     rendered: dict[str, str] = field(default_factory=dict)  # format -> text
-    recheck: bool = False  # a second audit, with the lines shared with other candidates
+    recheck: bool = False  # the second pass, with the lines shared with other candidates
     shares: dict[str, int] = field(default_factory=dict)  # other file -> lines shared with it
     compared: list[tuple[int, str]] | None = None  # the lines the cross-candidate rule compares
+    packed: bytes | None = None  # first pass, when a comparison follows: the whole report, compressed
 
 
 _SETTINGS: Settings | None = None
@@ -93,23 +98,56 @@ def audit_task(task: Task, settings: Settings | None = None) -> Outcome:
 
     s = settings or _SETTINGS
     assert s is not None, "worker started without settings"
-    if task.compared is not None:  # rendering is most of the cost, so it is done here, in parallel
-        return Outcome(task.index, None, None, _rendered(task.compared, s), recheck=True)
-    recheck = task.shared is not None
+    if task.packed is not None:
+        return _second_pass(task, s)
     try:
         catalog = load_catalog(s.extra_rules)
         doc = ingest(task.path)
-        if task.sha256 is not None and doc.sha256 != task.sha256:
-            return Outcome(task.index, None, "changed while the batch ran; not compared with the others", recheck=recheck)
-        report = build_report(doc, s.as_of, catalog=catalog, config=s.config, lang=s.lang, as_of_text=s.as_of_text,
-                              shared_lines=task.shared)
+        report = build_report(doc, s.as_of, catalog=catalog, config=s.config, lang=s.lang, as_of_text=s.as_of_text)
         rendered = _rendered(report, s)
-        compared = bullets_of(report, s.shared) if s.shared is not None and not recheck else None
+        compared = bullets_of(report, s.shared) if s.shared is not None else None
+        packed = pack_report(report) if s.shared is not None else None
     except AuditError as exc:
-        return Outcome(task.index, None, str(exc), recheck=recheck)
+        return Outcome(task.index, None, str(exc))
     except Exception as exc:  # never lose the batch to one file: a parser bug on one resume is that file's error
-        return Outcome(task.index, None, f"could not be audited ({type(exc).__name__}: {exc})", recheck=recheck)
-    return Outcome(task.index, report, None, rendered, recheck, shared_with(task.shared or ()), compared)
+        return Outcome(task.index, None, f"could not be audited ({type(exc).__name__}: {exc})")
+    return Outcome(task.index, index_summary(report), None, rendered, compared=compared, packed=packed)
+
+
+def _second_pass(task: Task, s: Settings) -> Outcome:
+    """The cross-candidate rule's result added to a first-pass report, rendered again."""
+    assert task.packed is not None and task.rule_id is not None
+    try:
+        report = unpack_report(task.packed)
+        if task.shared:
+            report = with_shared_lines(report, task.shared, task.rule_id, load_catalog(s.extra_rules), s)
+        else:
+            report = compared_without_shares(report, task.rule_id)
+        rendered = _rendered(report, s)
+    except Exception as exc:  # the first pass's report stays written
+        return Outcome(task.index, None, f"could not be compared with the others ({type(exc).__name__}: {exc})", recheck=True)
+    return Outcome(task.index, index_summary(report), None, rendered, recheck=True, shares=shared_with(task.shared))
+
+
+def pack_report(report: Report) -> bytes:
+    """A report for the second pass, compressed: a thousand live reports would hold hundreds
+    of MB in the main process, which only needs their summaries."""
+    return zlib.compress(report.model_dump_json().encode("utf-8"), 1)
+
+
+def unpack_report(packed: bytes) -> Report:
+    return Report.model_validate_json(zlib.decompress(packed))
+
+
+def index_summary(report: Report) -> Report:
+    """What the batch index and the comparison need of a report: name and contacts (one person,
+    two files), source, findings and risk."""
+    from auditor.models import Resume
+
+    return report.model_copy(update={
+        "text": [], "claims": [], "checks": [], "questions": [],
+        "resume": Resume(name=report.resume.name, contacts=report.resume.contacts),
+    })
 
 
 def usable_cpus() -> int:
@@ -199,20 +237,19 @@ def labels_for(paths: Sequence[Path]) -> list[str]:
     return [p.relative_to(base).as_posix() for p in resolved]
 
 
-def shared_tasks(
-    files: Sequence[Path],
+def shared_lines(
     reports: dict[int, Report],
     labels: Sequence[str],
     params: SharedParams,
     compared: dict[int, list[tuple[int, str]]] | None = None,
-) -> list[Task]:
-    """Re-audit tasks, in input order, for the audited candidates that share lines with others."""
+) -> dict[int, tuple[SharedLine, ...]]:
+    """For each audited candidate (by input position) that shares lines with others, those lines."""
     order = sorted(reports)
     if len(order) < 2:
-        return []
+        return {}
     lines = [compared[i] for i in order] if compared is not None and all(i in compared for i in order) else None
     found = find_shared([reports[i] for i in order], [labels[i] for i in order], params, lines)
-    return [Task(i, files[i], tuple(lines), reports[i].source.sha256) for i, lines in zip(order, found) if lines]
+    return {i: tuple(shared) for i, shared in zip(order, found) if shared}
 
 
 def with_shared_lines(report: Report, shared: Sequence[SharedLine], rule_id: str, catalog: Catalog, settings: Settings) -> Report:
@@ -267,30 +304,28 @@ def run_batch(
     Close the generator (contextlib.closing) so that an interrupt stops the workers.
     """
     labels = labels_for(files)
+    if shared is not None and settings.shared != shared[1]:  # the first pass must keep what the comparison needs
+        settings = dataclasses.replace(settings, shared=shared[1])
     with Runner(settings, jobs) as runner:
-        reports: dict[int, Report] = {}
+        reports: dict[int, Report] = {}  # index summaries only
         compared: dict[int, list[tuple[int, str]]] = {}
+        packed: dict[int, bytes] = {}
         for outcome in runner.run([Task(i, p) for i, p in enumerate(files)], on_submit=on_submit):
             if outcome.report is not None:
                 reports[outcome.index] = outcome.report
             if outcome.compared is not None:
                 compared[outcome.index] = outcome.compared
+            if outcome.packed is not None:
+                packed[outcome.index] = outcome.packed
+                outcome.packed = None
             yield outcome
         if shared is None or len(reports) < 2:
             return
         rule_id, params = shared
-        sharing = {t.index: t.shared or () for t in shared_tasks(files, reports, labels, params, compared)}
-        catalog = load_catalog(settings.extra_rules)
-        final = {
-            i: with_shared_lines(reports[i], sharing[i], rule_id, catalog, settings) if i in sharing else compared_without_shares(reports[i], rule_id)
-            for i in sorted(reports)
-        }
+        sharing = shared_lines(reports, labels, params, compared)
         reports.clear()
-        tasks = [Task(i, files[i], compared=report) for i, report in final.items()]
-        for outcome in runner.run(tasks):
-            outcome.report = final.pop(outcome.index)  # not sent back: this process has it; let go once yielded
-            outcome.shares = shared_with(sharing.get(outcome.index, ()))
-            yield outcome
+        tasks = [Task(i, files[i], sharing.get(i, ()), packed.pop(i), rule_id) for i in sorted(packed)]
+        yield from runner.run(tasks)
 
 
 def progress_bar(total: int) -> tuple[Callable[[], None], Callable[[], None], Callable[[], None]]:

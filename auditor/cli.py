@@ -179,7 +179,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             for f in formats:
                 write_atomic(out_dir / f"{names[o.index]}{EXTENSIONS[f]}", o.rendered[f])
         name = None if to_stdout else names[o.index]
-        entries[o.index] = BatchEntry(path=path, report=_for_index(o.report), error=None, name=name, shares=o.shares, label=labels[o.index])
+        entries[o.index] = BatchEntry(path=path, report=o.report, error=None, name=name, shares=o.shares, label=labels[o.index])
 
     interrupted = False
     start, advance, stop = progress_bar(len(files))
@@ -211,16 +211,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
         _err(f"interrupted: kept the finished reports; {len(not_audited)} file(s) not audited{listed}")
         return EXIT_INTERRUPTED
     return EXIT_INPUT if failures else EXIT_OK
-
-
-def _for_index(report: object) -> object:
-    """What the batch index needs of a report (name, source, risk, findings): a thousand full
-    reports with their text and claims would hold hundreds of MB until the index is written."""
-    from auditor.models import Report, Resume
-
-    if not isinstance(report, Report):
-        return report
-    return report.model_copy(update={"text": [], "claims": [], "checks": [], "questions": [], "resume": Resume(name=report.resume.name)})
 
 
 def _online_settings(args: argparse.Namespace, cfg: object, single: bool) -> object:

@@ -18,8 +18,12 @@ def reports(catalog):
     from auditor.engine import AuditConfig
 
     files = sorted(EXAMPLES.iterdir())
-    settings = Settings(as_point(EXAMPLES_AS_OF), EXAMPLES_AS_OF, AuditConfig())
-    return {files[o.index].name: o.report for o in run_batch(files, settings, 1, shared_rule(catalog, AuditConfig()))}
+    from auditor.models import Report
+
+    # The reports as the batch writes them (the outcomes themselves carry only index summaries).
+    settings = Settings(as_point(EXAMPLES_AS_OF), EXAMPLES_AS_OF, AuditConfig(), formats=("json",))
+    outcomes = run_batch(files, settings, 1, shared_rule(catalog, AuditConfig()))
+    return {files[o.index].name: Report.model_validate_json(o.rendered["json"]) for o in outcomes if o.rendered}
 
 
 def test_every_rule_fires_on_some_example(reports, catalog) -> None:
