@@ -26,7 +26,7 @@ from auditor.catalog import Catalog, load_catalog
 from auditor.engine import AuditConfig
 from auditor.models import Report, RuleCheck
 from auditor.parse.dates import Point
-from auditor.shared_bullets import SharedLine, SharedParams, bullets_of, find_shared, shared_with
+from auditor.shared_bullets import SharedLine, SharedParams, bullets_of, find_shared, shared_with, similar_pairs
 
 SHARED_CHECK = "content.shared_bullet"
 
@@ -189,6 +189,15 @@ class Runner:
             on_submit()  # after the workers are forked: a progress bar's thread must not be forked with them
         return (fut.result() for fut in as_completed(futures))  # one waiter for all, not one wait() per result
 
+    def split(self, fn: Callable[..., list[Any]], *args: Any) -> list[Any]:
+        """fn(*args, part, parts) over every job's share of the work, results put together in
+        order; in this process when there is one job."""
+        parts = self.jobs if self._pool is not None else 1
+        if parts == 1:
+            return fn(*args, 0, 1)
+        futures = [self._pool.submit(fn, *args, part, parts) for part in range(parts)]  # type: ignore[union-attr]
+        return sorted(x for fut in futures for x in fut.result())
+
     def close(self, cancel: bool = False) -> None:
         pool, self._pool = self._pool, None
         if pool is None:
@@ -242,13 +251,16 @@ def shared_lines(
     labels: Sequence[str],
     params: SharedParams,
     compared: dict[int, list[tuple[int, str]]] | None = None,
+    runner: Runner | None = None,
 ) -> dict[int, tuple[SharedLine, ...]]:
     """For each audited candidate (by input position) that shares lines with others, those lines."""
     order = sorted(reports)
     if len(order) < 2:
         return {}
     lines = [compared[i] for i in order] if compared is not None and all(i in compared for i in order) else None
-    found = find_shared([reports[i] for i in order], [labels[i] for i in order], params, lines)
+    # The comparison is split over the pool's workers (the same pairs, found in parallel).
+    pairs = (lambda texts, t: runner.split(similar_pairs, texts, t)) if runner is not None else similar_pairs
+    found = find_shared([reports[i] for i in order], [labels[i] for i in order], params, lines, pairs)
     return {i: tuple(shared) for i, shared in zip(order, found) if shared}
 
 
@@ -322,7 +334,7 @@ def run_batch(
         if shared is None or len(reports) < 2:
             return
         rule_id, params = shared
-        sharing = shared_lines(reports, labels, params, compared)
+        sharing = shared_lines(reports, labels, params, compared, runner)
         reports.clear()
         tasks = [Task(i, files[i], sharing.get(i, ()), packed.pop(i), rule_id) for i in sorted(packed)]
         yield from runner.run(tasks)

@@ -22,7 +22,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
@@ -171,7 +171,7 @@ def _segments(text: str, pieces: int) -> list[tuple[int, str]]:
 MAX_POSTINGS = 16
 
 
-def similar_pairs(texts: Sequence[str], min_similarity: float) -> list[tuple[int, int, int]]:
+def similar_pairs(texts: Sequence[str], min_similarity: float, part: int = 0, parts: int = 1) -> list[tuple[int, int, int]]:
     """(i, j, score), i < j, for the distinct texts whose rapidfuzz ratio reaches `min_similarity`.
 
     Pigeonhole filter (after PassJoin, Li et al., VLDB 2011): a text with at most D edits to
@@ -180,6 +180,10 @@ def similar_pairs(texts: Sequence[str], min_similarity: float) -> list[tuple[int
     the shorter texts (length and offset filters first), then its own segments are indexed.
     With ratio >= 92 a segment is about 6 characters, rare enough that few pairs reach rapidfuzz,
     which decides every one.
+
+    `part` of `parts`: every text is indexed, but only every `parts`-th one (from `part`) is
+    probed, so the parts can run in separate processes and their pairs, put together, are
+    exactly the pairs of one run.
     """
     from rapidfuzz import fuzz
 
@@ -194,7 +198,7 @@ def similar_pairs(texts: Sequence[str], min_similarity: float) -> list[tuple[int
         n = len(text)
         shortest = math.ceil(n * t / (2 - t))  # ratio <= 2*la/(la+lb): a shorter partner needs la >= this
         found: set[int] = set()
-        for size in seg_lengths:
+        for size in seg_lengths if pos % parts == part else ():
             for p in range(n - size + 1):
                 seg = text[p : p + size]
                 postings = index.get(seg)
@@ -222,6 +226,7 @@ def find_shared(
     labels: Sequence[str],
     p: SharedParams,
     compared: Sequence[Sequence[tuple[int, str]]] | None = None,
+    pairs: Callable[[list[str], float], list[tuple[int, int, int]]] = similar_pairs,
 ) -> list[list[SharedLine]]:
     """For each report, its lines that another candidate's report also has (near-)verbatim.
 
@@ -238,7 +243,7 @@ def find_shared(
     for k, b in enumerate(bullets):
         by_text[b.norm].append(k)
     texts = list(by_text)
-    links = similar_pairs(texts, p.min_similarity)
+    links = pairs(texts, p.min_similarity)
     # clusters of near-identical texts, to see how many people carry a line
     sets = _Sets(len(texts))
     for i, j, _ in links:

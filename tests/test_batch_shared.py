@@ -120,6 +120,8 @@ def test_the_segment_index_finds_what_comparing_every_pair_finds(seed: int) -> N
     want = _brute(texts, 92)
     assert len(want) > 20  # the test has pairs on both sides of the threshold to get right
     assert {(i, j) for i, j, _ in similar_pairs(texts, 92)} == want
+    # split over three workers, the parts put together are the same pairs
+    assert sorted(x for part in range(3) for x in similar_pairs(texts, 92, part, 3)) == similar_pairs(texts, 92)
 
 
 def test_marking_a_candidate_as_compared_equals_auditing_again_with_nothing_shared(catalog, as_of) -> None:
