@@ -239,3 +239,24 @@ def test_openreview_login_from_the_environment_sends_a_bearer_token_not_cached(t
     assert server.paths() == ["/login", "/notes/search", "/notes/search"]  # one login per run
     assert seen == ["Bearer tok-123"]
     assert not any(b"tok-123" in f.read_bytes() for f in tmp_path.iterdir())  # database and its WAL
+
+
+def test_link_checks_are_cached_and_replayed_offline_without_a_dns_lookup(tmp_path):
+    hits: list[str] = []
+    looked_up: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        hits.append(str(request.url))
+        return httpx.Response(404)
+
+    def resolve(host, port):
+        looked_up.append(host)
+        return ["93.184.215.14"]
+
+    async def check(**kw):
+        async with Client(now=NOW, env={}, cache=HttpCache(tmp_path / "c.sqlite"), transport=httpx.MockTransport(handler), resolve=resolve, **kw) as c:
+            return await c.check_link("https://gone.example/page")
+
+    assert run(check()) == (404, "https://gone.example/page")
+    assert run(check(cache_only=True)) == (404, "https://gone.example/page")
+    assert hits == ["https://gone.example/page"] and looked_up == ["gone.example"]  # once, live

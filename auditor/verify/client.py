@@ -64,6 +64,7 @@ POLICIES: dict[str, Policy] = {
 
 USER_AGENT = f"resume-audit/{__version__} (+https://pypi.org/project/resume-audit/)"
 MAX_RETRY_AFTER = 60.0  # a longer wait is reported as "could not check", not slept through
+LINK_TTL_DAYS = 7.0
 
 
 def base_url(source: str, overrides: dict[str, str] | None = None, env: dict[str, str] | None = None) -> str:
@@ -272,7 +273,22 @@ class Client:
 
     async def check_link(self, url: str, max_hops: int = 5) -> tuple[int, str]:
         """Liveness of a link from the resume: (status, final URL). Every hop passes the guard;
-        only the headers are read. Raises UnsafeURL or SourceError."""
+        only the headers are read. Answers are cached like the sources' (a warm run and
+        --cache-only make no request, and no DNS look-up). Raises UnsafeURL or SourceError."""
+        key = cache_key("LINK", url, None)
+        hit = self.cache.get(key) if self.cache else None
+        if hit is not None and (self.cache_only or self.now - hit.stored_at <= LINK_TTL_DAYS * 86400):
+            self.stats.count(self.stats.cache_hits, "links")
+            return hit.status, hit.final_url
+        if self.cache_only:
+            raise SourceError("links", "not in the cache (--cache-only)")
+        self.stats.count(self.stats.requests, "links")
+        status, final = await self._follow(url, max_hops)
+        if self.cache:
+            self.cache.put(key, "links", "LINK", url, Cached(status, {}, b"", final, self.now))
+        return status, final
+
+    async def _follow(self, url: str, max_hops: int) -> tuple[int, str]:
         current = url
         for _ in range(max_hops + 1):
             check_url(current, self.resolve)

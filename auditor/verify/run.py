@@ -185,7 +185,7 @@ async def verify_resume(
         jobs += [downloads(*x) for x in t.downloads]
     if "google_scholar" in opts.sources and scholar is not None:
         jobs += [citations(*x) for x in t.citations]
-    if opts.check_links and "links" in opts.sources and not client.cache_only:
+    if opts.check_links and "links" in opts.sources:
         jobs += [link(u) for u in t.links]
     await asyncio.gather(*jobs)
     links.sort(key=lambda lc: t.links.index(lc.url))
