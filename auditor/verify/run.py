@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import re
 import sys
-import threading
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -199,13 +198,14 @@ async def verify_resume(
 
 
 class OnlineVerifier:
-    """Runs the async checks on one long-lived event loop in a thread, so a batch shares one
-    client (one cache connection, one set of per-source rate limits) across resumes."""
+    """Runs the async checks on one long-lived event loop, kept between resumes, so a batch
+    shares one client (one cache connection, one set of per-source rate limits). The loop runs
+    in the caller's thread (`run_until_complete`): handing each resume to a loop in another
+    thread cost a thread wake-up per resume, most of a warm run's time. So build_report must
+    not be called from inside a running event loop with --online."""
 
     def __init__(self, make_client: Callable[[], Client], opts: OnlineOptions, scholar: ScholarSource | None = None, progress: bool = False):
         self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="resume-audit-online", daemon=True)
-        self._thread.start()
         self.opts = opts
         self.scholar = scholar
         self.progress = progress
@@ -216,7 +216,7 @@ class OnlineVerifier:
         return make_client()
 
     def _call(self, coro: Coroutine[Any, Any, T]) -> T:
-        return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
+        return self._loop.run_until_complete(coro)
 
     def __call__(
         self, doc: Document, resume: Resume, claims: Sequence[Claim], kb: KnowledgeBase, as_of_year: int, lang: str = "en"
@@ -237,8 +237,6 @@ class OnlineVerifier:
         try:
             self._call(self.client.aclose())
         finally:
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(timeout=5)
             self._loop.close()
 
 
