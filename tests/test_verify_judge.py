@@ -31,7 +31,7 @@ def rec(source="dblp", **kw) -> PaperRecord:
 def judge(p, results, names=("董汉德",), as_of_year=2026, catalog=None):
     from auditor.catalog import load_catalog
 
-    return judge_paper(p, list(names), results, (catalog or load_catalog()).kb, as_of_year).check
+    return judge_paper(p, list(names), results, (catalog or load_catalog()).kb, as_of_year)
 
 
 def test_chinese_name_found_at_the_claimed_position_is_confirmed():

@@ -16,7 +16,6 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 CACHEABLE = frozenset({404, 410}) | frozenset(range(200, 300))
 
@@ -35,15 +34,9 @@ CREATE TABLE IF NOT EXISTS responses (
 """
 
 
-def canonical_url(url: str) -> str:
-    """The same request spelled two ways (query order) gets one cache entry."""
-    parts = urlsplit(url)
-    query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
-    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path, query, ""))
-
-
 def cache_key(method: str, url: str, body: bytes | None) -> str:
-    """`url` must already be canonical (query sorted): see `canonical_url`."""
+    """`url` with its query parameters in sorted order (the client builds it so), so the
+    same request spelled two ways gets one cache entry."""
     h = hashlib.sha256()
     h.update(method.upper().encode())
     h.update(b"\n" + url.encode() + b"\n")

@@ -13,7 +13,6 @@ below the adapters). Rules of judgement, from the research and the product's fir
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from auditor.catalog.kb import KnowledgeBase, Venue, derived
 from auditor.models import ClaimCheck, Publication, SourceAttempt
@@ -69,12 +68,6 @@ def _is_preprint(record: PaperRecord, kb: KnowledgeBase) -> bool:
         return True
     vid = record_venue_id(record, kb)
     return vid is not None and kb.venue_by_id[vid].kind == "preprint"
-
-
-@dataclass
-class PaperJudgement:
-    check: ClaimCheck
-    record: PaperRecord | None = None
 
 
 def claimed_text(pub: Publication, lang: str = "en") -> str:
@@ -140,7 +133,7 @@ def judge_paper(
     kb: KnowledgeBase,
     as_of_year: int,
     lang: str = "en",
-) -> PaperJudgement:
+) -> ClaimCheck:
     title = pub.title or ""
     records, attempts = matching_records(title, results, lang)
     claimed = claimed_text(pub, lang)
@@ -148,11 +141,9 @@ def judge_paper(
         answered = [a for a in attempts if a.status != "error"]
         if not answered:
             reasons = say(lang, "join").join(f"{SOURCE_NAMES.get(a.source, a.source)}: {a.detail}" for a in attempts) or say(lang, "nobody_asked")
-            return PaperJudgement(ClaimCheck(status="error", detail=say(lang, "could_not", why=reasons), claimed=claimed, attempts=attempts))
+            return ClaimCheck(status="error", detail=say(lang, "could_not", why=reasons), claimed=claimed, attempts=attempts)
         names = ", ".join(SOURCE_NAMES.get(a.source, a.source) for a in answered)
-        return PaperJudgement(
-            ClaimCheck(status="not_found", detail=say(lang, "no_record", names=names), claimed=claimed, issues=["not_found"], attempts=attempts)
-        )
+        return ClaimCheck(status="not_found", detail=say(lang, "no_record", names=names), claimed=claimed, issues=["not_found"], attempts=attempts)
 
     issues: list[str] = []
     notes: list[str] = []
@@ -232,7 +223,7 @@ def judge_paper(
         issues=issues,
         attempts=attempts,
     )
-    return PaperJudgement(check, best)
+    return check
 
 
 def _related(claimed: str, placed: set[str], kb: KnowledgeBase) -> bool:

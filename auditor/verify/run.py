@@ -128,12 +128,12 @@ async def _paper(fetch: Fetcher, pub: Publication, names: list[str], kb: Knowled
     if "openreview" in opts.sources and (pub.venue_id in OPENREVIEW_VENUES or pub.status == "under_review"):
         first["openreview"] = openreview.search_paper
     results: dict[str, Any] = dict(zip(first, await asyncio.gather(*(_ask(s, fn(fetch, title)) for s, fn in first.items()))))
-    judgement = judge_paper(pub, names, results, kb, as_of_year, lang)
-    if judgement.check.status in ("not_found", "error"):
+    check = judge_paper(pub, names, results, kb, as_of_year, lang)
+    if check.status in ("not_found", "error"):
         more = {s: fn for s, fn in FALLBACK.items() if s in opts.sources}
         results.update(zip(more, await asyncio.gather(*(_ask(s, fn(fetch, title)) for s, fn in more.items()))))
-        judgement = judge_paper(pub, names, results, kb, as_of_year, lang)
-    pub.check = judgement.check
+        check = judge_paper(pub, names, results, kb, as_of_year, lang)
+    pub.check = check
 
 
 async def verify_resume(
@@ -146,8 +146,9 @@ async def verify_resume(
     opts: OnlineOptions,
     scholar: ScholarSource | None = None,
     lang: str = "en",
+    targets: Targets | None = None,
 ) -> OnlineSummary:
-    t = find_targets(doc, resume, claims)
+    t = targets or find_targets(doc, resume, claims)
     names = candidate_names(resume)
     jobs: list[Awaitable[None]] = [_paper(client, p, names, kb, as_of_year, opts, lang) for p in t.papers]
 
@@ -222,15 +223,15 @@ class OnlineVerifier:
         self, doc: Document, resume: Resume, claims: Sequence[Claim], kb: KnowledgeBase, as_of_year: int, lang: str = "en"
     ) -> OnlineSummary:
         before = _snapshot(self.client)
+        t = find_targets(doc, resume, claims)
         if self.progress:
-            t = find_targets(doc, resume, claims)
             where = "the cache only" if self.client.cache_only else "public sources (answers are cached)"
             print(
                 f"resume-audit: checking {len(t.papers)} paper(s), {len(t.stars)} repo(s), {len(t.downloads)} model(s), "
                 f"{len(t.links) if self.opts.check_links else 0} link(s) against {where}…",
                 file=sys.stderr, flush=True,
             )
-        summary = self._call(verify_resume(doc, resume, claims, kb, as_of_year, self.client, self.opts, self.scholar, lang))
+        summary = self._call(verify_resume(doc, resume, claims, kb, as_of_year, self.client, self.opts, self.scholar, lang, t))
         return _since(summary, before)
 
     def close(self) -> None:
