@@ -136,6 +136,7 @@ def run_rule(
     from auditor.checks import REGISTRY
 
     spec = REGISTRY[rule.check]
+    ctx.partial = None
     try:
         hits = list(spec.fn(resume, catalog.params[rule.id], ctx))
     except NotApplicable as na:
@@ -152,7 +153,7 @@ def run_rule(
             seen.add(f.fingerprint)
             findings.append(f)
     detail = f"{len(findings)} finding(s)" if findings else None
-    return findings, RuleCheck(rule_id=rule.id, status="fired" if findings else "passed", detail=detail)
+    return findings, RuleCheck(rule_id=rule.id, status="fired" if findings else "passed", detail=detail, partial=ctx.partial)
 
 
 def audit_text(

@@ -217,6 +217,7 @@ class RuleCheck(_Model):
     rule_id: str
     status: Literal["passed", "fired", "not_applicable", "error"]
     detail: str | None = None
+    partial: str | None = None  # what the check left out, when it could not cover everything
 
 
 class Question(_Model):

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from auditor.models import Report
+from auditor.near_text import DisjointSets
 from auditor.parse.dates import find_range
 from auditor.parse.text import strip_markup
 
@@ -121,27 +122,9 @@ def _identity_keys(report: Report) -> set[str]:
     return keys
 
 
-class _Sets:
-    """Union-find: people (files joined by identity) and clusters of near-identical lines."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def people(reports: Sequence[Report]) -> list[int]:
     """For each report, the index of the first report of the same person."""
-    sets = _Sets(len(reports))
+    sets = DisjointSets(len(reports))
     first: dict[str, int] = {}
     for i, r in enumerate(reports):
         for key in _identity_keys(r):
@@ -245,7 +228,7 @@ def find_shared(
     texts = list(by_text)
     links = pairs(texts, p.min_similarity)
     # clusters of near-identical texts, to see how many people carry a line
-    sets = _Sets(len(texts))
+    sets = DisjointSets(len(texts))
     for i, j, _ in links:
         sets.union(i, j)
     carriers: dict[int, set[int]] = defaultdict(set)

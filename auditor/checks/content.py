@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict
 
 from auditor.catalog.kb import KnowledgeBase, Misspelling, derived
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
-from auditor.models import Resume
+from auditor.models import Experience, Resume
+from auditor.near_text import near_groups
 from auditor.parse.alternation import literal_alternation
 from auditor.parse.text import strip_markup
 
@@ -41,36 +42,61 @@ def _norm(text: str) -> str:
 
 @check("content.duplicate_bullet", params=DuplicateParams)
 def duplicate_bullet(resume: Resume, p: DuplicateParams, ctx: CheckContext) -> Iterator[Hit]:
-    """The same (or nearly the same) bullet under two different jobs or projects.
+    """The same (or nearly the same) bullet under entries of two or more organisations: one hit
+    per repeated bullet, naming every entry that carries it (one line quoted per entry).
 
     Not a hit: short bullets (under `min_chars`); repeats inside one entry; the same org twice.
+    Bullets are grouped by `near_text.near_groups`, whose cost stays linear on a long CV; past
+    its budget the grouping may miss a copy changed at both ends, and `checks[]` says so.
     """
-    from rapidfuzz import fuzz, process
-
     entries = [e for e in resume.experience if e.bullets]
     if len(entries) < 2:
         raise NotApplicable("fewer than two entries with bullets")
-    # Each bullet is compared with all later entries' bullets in one rapidfuzz call (a C loop):
-    # the same pairs, in the same order, as the nested Python loop this replaces, which was the
-    # largest item of a long CV's profile.
     flat = [(i, bl, na) for i, e in enumerate(entries) for bl in e.bullets if len(na := _norm(bl.text)) >= p.min_chars]
-    norms = [na for _, _, na in flat]
-    end = 0
-    while end < len(flat):
-        start, i = end, flat[end][0]
-        while end < len(flat) and flat[end][0] == i:
-            end += 1
-        a = entries[i]
-        found: dict[tuple[int, int], int] = {}  # (entry j, bullet k of a) -> its first match in j
-        for k in range(start, end):
-            for _, _, idx in process.extract(norms[k], norms[end:], scorer=fuzz.ratio, score_cutoff=p.min_similarity, limit=None):
-                m = end + idx
-                j = flat[m][0]
-                if not (a.org and a.org == entries[j].org) and m < found.get((j, k), len(flat)):
-                    found[(j, k)] = m
-        for (j, k), m in sorted(found.items()):
-            b = entries[j]
-            yield Hit((flat[k][1].line, flat[m][1].line), {"a": a.org or a.title or "", "b": b.org or b.title or "", "text": flat[k][1].text[:80]})
+    texts = list(dict.fromkeys(na for _, _, na in flat))
+    groups = near_groups(texts, p.min_similarity)
+    if not groups.exhaustive:
+        ctx.checked_in_part(
+            f"{len(texts)} distinct bullets: compared with their neighbours in sorted orders, not all pairs; a copy changed at both ends may be missed",
+            f"共 {len(texts)} 条不同描述：只比较了排序后的相邻描述，而非两两比较；首尾都改动过的复制可能漏检",
+        )
+    number = {text: k for k, text in enumerate(texts)}
+    text_of = {bl.line: bl.text for _, bl, _ in flat}
+    members: dict[int, dict[int, int]] = {}  # group -> {entry: its first line in the group}
+    for i, bl, na in flat:
+        first = members.setdefault(groups.root[number[na]], {})
+        first.setdefault(i, bl.line)
+    for group in sorted(members.values(), key=lambda g: min(g.values())):
+        orgs = {entries[i].org or f"#{i}" for i in group}
+        if len(orgs) < 2:
+            continue
+        shown = sorted(group, key=group.__getitem__)
+        names = list(dict.fromkeys(_entry_name(entries[i], ctx) for i in shown))
+        yield Hit(
+            tuple(group[i] for i in shown[:MAX_QUOTED]),
+            {"text": _quoted(text_of[group[shown[0]]]), "count": len(shown), "entries": _listing(names, ctx)},
+        )
+
+
+def _quoted(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+MAX_QUOTED = 6  # lines quoted for one repeated bullet; the message still names every entry
+
+
+def _entry_name(entry: Experience, ctx: CheckContext) -> str:
+    return entry.org or entry.title or ctx.say(f"the entry at line {entry.line}", f"第 {entry.line} 行的经历")
+
+
+def _listing(names: list[str], ctx: CheckContext, shown: int = 4) -> str:
+    """'A and B', 'A, B, C, D and 3 more' (or the Chinese equivalent)."""
+    head, rest = names[:shown], len(names) - shown
+    if rest > 0:
+        return ctx.say(f"{', '.join(head)} and {rest} more", f"{'、'.join(head)} 等 {len(names)} 段经历")
+    if len(head) == 1:
+        return head[0]
+    return ctx.say(f"{', '.join(head[:-1])} and {head[-1]}", f"{'、'.join(head[:-1])} 和 {head[-1]}")
 
 
 def _misspelling_patterns(kb: KnowledgeBase) -> tuple[list[tuple[Misspelling, re.Pattern[str]]], re.Pattern[str]]:

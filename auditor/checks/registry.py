@@ -45,6 +45,7 @@ class CheckContext:
     language: str = "en"
     as_of_text: str = ""  # the full as-of date for messages ('2026-11-23')
     shared_lines: tuple[Any, ...] | None = None  # batch only: this resume's lines other candidates also have
+    partial: str | None = None  # set by a check that could not cover everything (reset for each rule)
     _claims_by_line: dict[int, list[Claim]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def claims_on(self, line: int) -> list[Claim]:
@@ -58,6 +59,11 @@ class CheckContext:
     def say(self, en: str, zh: str) -> str:
         """A message value in the report's language."""
         return zh if self.language == "zh" else en
+
+    def checked_in_part(self, en: str, zh: str) -> None:
+        """Say, in `checks[]` and the report, what this check left out: a bounded check must not
+        read as a full pass."""
+        self.partial = self.say(en, zh)
 
 
 CheckFn = Callable[[Resume, Any, CheckContext], Iterable[Hit]]

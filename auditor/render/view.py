@@ -141,5 +141,6 @@ def view(report: Report, lang: str) -> dict[str, Any]:
         "finding_by_id": finding_by_id,
         "passed": [c for c in report.checks if c.status == "passed"],
         "not_applicable": [c for c in report.checks if c.status == "not_applicable"],
+        "partial": [c for c in report.checks if c.partial],
         "errors": [c for c in report.checks if c.status == "error"],
     }
