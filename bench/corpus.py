@@ -3,7 +3,10 @@ without publications, the same text for the same arguments (seeded, no clock).
 
 Every name, company and number here is invented. The text uses the shapes real resumes use
 (headings, dated entries, bullets with before→after figures, ranks, venues with years, tool
-names) so that every parser and check has work to do; a page is about 50 lines.
+names) so that every parser and check has work to do. A page is 50 printed lines of 95 columns
+(a CJK character takes two), so a long bullet that wraps counts twice: every page, of a 1-page
+resume or of a 100-page CV, holds about the same amount of text, and the growth measurement
+compares like with like.
 
 A long resume grows the way real long CVs do: more projects, publications and awards, not
 hundreds of overlapping full-time jobs (which would measure the number of findings, not speed).
@@ -12,10 +15,12 @@ hundreds of overlapping full-time jobs (which would measure the number of findin
 from __future__ import annotations
 
 import random
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 LINES_PER_PAGE = 50
+COLUMNS = 95
 
 _ZH_SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 _ZH_GIVEN = ["子涵", "浩然", "雨桐", "思远", "明轩", "欣怡", "一鸣", "梓萱", "俊杰", "诗琪", "宇航", "佳怡"]
@@ -83,6 +88,11 @@ def write_corpus(folder: Path, specs: list[Spec]) -> list[Path]:
 
 def _budget(spec: Spec) -> int:
     return spec.pages * LINES_PER_PAGE
+
+
+def _height(lines: list[str]) -> int:
+    """Printed lines: a line wider than the page wraps."""
+    return sum(max(1, -(-sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) // COLUMNS)) for line in lines)
 
 
 _ZH_OBJECTS = [
@@ -169,12 +179,12 @@ def _zh(rng: random.Random, spec: Spec) -> list[str]:
     out += ["## 项目经历", ""]
     pubs: list[str] = []
     awards: list[str] = []
-    budget = _budget(spec) - len(out) - 12
+    budget = _budget(spec) - _height(out) - 12
     if spec.pubs:
         pubs = _pub_lines(rng, spec, "zh")
-        budget -= len(pubs) + 3
+        budget -= _height(pubs) + 3
     awards = _zh_awards(rng, max(2, spec.pages * 2))
-    budget -= len(awards) + 3
+    budget -= _height(awards) + 3
     k = 0
     while budget > 0:
         task = rng.choice(_ZH_TASKS)
@@ -182,7 +192,7 @@ def _zh(rng: random.Random, spec: Spec) -> list[str]:
         out.append(f"{task}平台（{rng.choice(_ZH_ORGS)}） | 项目负责人 | {y}.{rng.randint(1, 6):02d} - {y}.{rng.randint(7, 12):02d}")
         bullets = [_zh_bullet(rng, task) for _ in range(rng.randint(3, 6))]
         out += bullets + [""]
-        budget -= len(bullets) + 2
+        budget -= _height(bullets) + 2
         k += 1
     if pubs:
         out += ["## 论文发表", ""] + pubs + [""]
@@ -225,7 +235,7 @@ def _en(rng: random.Random, spec: Spec) -> list[str]:
     ]
     pubs = _pub_lines(rng, spec, "en") if spec.pubs else []
     awards = _en_awards(rng, max(2, spec.pages * 2))
-    budget = _budget(spec) - len(out) - 12 - (len(pubs) + 3 if pubs else 0) - len(awards) - 3
+    budget = _budget(spec) - _height(out) - 12 - (_height(pubs) + 3 if pubs else 0) - _height(awards) - 3
     k = 0
     while budget > 0:
         task = rng.choice(_EN_TASKS)
@@ -233,7 +243,7 @@ def _en(rng: random.Random, spec: Spec) -> list[str]:
         out.append(f"**{task.title()} toolkit ({rng.choice(_EN_ORGS)})**  {rng.choice(months[:3])} {y} – {rng.choice(months[3:])} {y}")
         bullets = [_en_bullet(rng, task) for _ in range(rng.randint(3, 6))]
         out += bullets + [""]
-        budget -= len(bullets) + 2
+        budget -= _height(bullets) + 2
         k += 1
     if pubs:
         out += ["## Publications", ""] + pubs + [""]
