@@ -90,16 +90,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# A folder's own documents, not a candidate's: a README.md beside the resumes would otherwise be
+# audited as one (and ranked in the index). A file named on the command line is always audited.
+FOLDER_DOCUMENTS = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice", "authors", "sources"})
+
+
 def _expand(paths: list[str]) -> list[Path]:
     from auditor.ingest import SUPPORTED
 
     files: list[Path] = []
+    skipped: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith("."))
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith("."))
+            skipped += [f for f in found if f.stem.lower() in FOLDER_DOCUMENTS]
+            files += [f for f in found if f.stem.lower() not in FOLDER_DOCUMENTS]
         else:
             files.append(p)
+    if skipped:
+        _err(f"skipped {len(skipped)} file(s) that document the folder, not a candidate: " + ", ".join(str(f) for f in skipped))
     return files
 
 

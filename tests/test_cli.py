@@ -64,6 +64,21 @@ def test_batch_goes_on_past_a_broken_file(tmp_path: Path) -> None:
     assert "good.html" in index and "bad.pdf" in index and "empty.md" in index
 
 
+def test_a_folder_readme_is_skipped_and_said_but_a_readme_named_on_the_command_line_is_audited(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "cand.txt").write_text(seed("003").read_text(encoding="utf-8"), encoding="utf-8")
+    (src / "README.md").write_text("# Resumes from the spring fair\n\nOne file per candidate.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    res = run("audit", str(src), "--out", str(out), "--as-of", AS_OF)
+    assert res.returncode == 0, res.stderr
+    assert "skipped 1 file(s)" in res.stderr and "README.md" in res.stderr
+    assert (out / "cand.html").exists() and not (out / "README.html").exists()
+    assert "README" not in (out / "index.html").read_text(encoding="utf-8")
+    named = run("audit", str(src / "README.md"), "--as-of", AS_OF)
+    assert named.returncode == 0 and json.loads(named.stdout)["source"]["path"].endswith("README.md")
+
+
 @pytest.mark.parametrize(
     ("args", "code", "needle"),
     [
