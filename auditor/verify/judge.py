@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from auditor.catalog.kb import KnowledgeBase, Venue, derived
 from auditor.models import ClaimCheck, Publication, SourceAttempt
-from auditor.parse.publications import VenueIndex
+from auditor.parse.publications import VenueIndex, venue_index
 from auditor.verify.names import find_author, match
 from auditor.verify.records import SOURCE_NAMES, ModelRecord, PaperRecord, RepoRecord, ScholarProfile, SourceError
 from auditor.verify.titles import same_title
@@ -37,10 +37,8 @@ def _name(record: PaperRecord) -> str:
 
 
 def _venue_index(kb: KnowledgeBase) -> tuple[VenueIndex, dict[str, Venue]]:
-    def build(k: KnowledgeBase) -> tuple[VenueIndex, dict[str, Venue]]:
-        return VenueIndex(k.venues), {v.dblp: v for v in k.venues if v.dblp}
-
-    return derived(kb, "judge-venues", build)
+    """The parser's venue index (the same one, not a second build) and the venues by DBLP key."""
+    return venue_index(kb), derived(kb, "venues-by-dblp", lambda k: {v.dblp: v for v in k.venues if v.dblp})
 
 
 def record_venue_id(record: PaperRecord, kb: KnowledgeBase) -> str | None:
