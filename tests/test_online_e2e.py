@@ -45,7 +45,7 @@ def online_run(tmp_path_factory):
         after_replay = len(server.requests)
     gone = cli("audit", str(RESUME), "--cache-only", "--cache", str(cache), "--as-of", AS_OF, env=env)
     assert after_replay == len(requests), "--cache-only sent a request"
-    return live, replay, requests, gone
+    return live, replay, requests, gone, cache, env
 
 
 def _report(proc: subprocess.CompletedProcess[str]) -> dict:
@@ -102,6 +102,25 @@ def test_cache_only_replays_the_same_verdicts_without_the_server(online_run):
     assert replay["online"]["mode"] == "cache_only"
     assert _report(online_run[3])["resume"]["publications"] == replay["resume"]["publications"]
     assert all(s["requests"] == 0 for s in replay["online"]["sources"])
+
+
+HTTP_STACK = ("httpx", "httpcore", "stamina", "tenacity", "aiolimiter")
+
+
+@pytest.mark.parametrize("mode", ["--cache-only", "--online"])
+def test_a_warm_run_does_not_load_the_http_stack(online_run, mode):
+    """Every answer is in the cache (the server is gone): the run needs no HTTP client, so it
+    must not pay for importing one (about 40 ms of every start)."""
+    cache, env = online_run[4], online_run[5]
+    full = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
+    args = [sys.executable, "-X", "importtime", "-m", "auditor.cli", "audit", str(RESUME), mode, "--no-link-check", "--cache", str(cache), "--as-of", AS_OF]
+    proc = subprocess.run(args, capture_output=True, text=True, env=full, timeout=120)
+    report = _report(proc)
+    assert all(s["requests"] == 0 and s["cache_hits"] for s in report["online"]["sources"])
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    assert "auditor" in imported and "sqlite3" in imported  # the listing is there
+    assert not imported & set(HTTP_STACK), sorted(imported & set(HTTP_STACK))
+    assert [p["check"] for p in report["resume"]["publications"]] == [p["check"] for p in _report(online_run[0])["resume"]["publications"]]
 
 
 def test_a_source_that_fails_is_could_not_check_never_a_finding(tmp_path):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.catalog.kb import KnowledgeBase, derived
+from auditor.catalog.kb import KnowledgeBase
 from auditor.models import Claim, Document, Resume, Section
 from auditor.parse.awards import parse_awards
 from auditor.parse.claims import extract_claims
 from auditor.parse.contacts import find_contacts, find_name
 from auditor.parse.entries import parse_entries
-from auditor.parse.publications import VenueIndex, parse_publications
+from auditor.parse.publications import parse_publications, venue_index
 from auditor.parse.sections import SectionSpan, split_sections
 from auditor.parse.text import strip_markup
 
@@ -47,7 +47,7 @@ def parse(doc: Document, kb: KnowledgeBase) -> Parsed:
     sections = split_sections(lines)
     name, name_line = find_name(lines, sections)
     education, experience = parse_entries(lines, sections)
-    publications = parse_publications(lines, sections, derived(kb, "venues", lambda k: VenueIndex(k.venues)))
+    publications = parse_publications(lines, sections, venue_index(kb))
     years, years_line = _claimed_years(lines, sections)
     resume = Resume(
         name=name,

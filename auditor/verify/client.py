@@ -3,6 +3,10 @@
 Order per request: cache -> (per-source semaphore + rate limiter -> send) inside the retry
 loop, so every retry is rate-limited too. Libraries: httpx (async client), stamina (retries;
 its hook returns the Retry-After wait), aiolimiter (leaky-bucket rate per source).
+
+Those three are imported at the first request that goes to the network, not with this module:
+a run answered wholly from the cache never needs them, and importing them took about 40 ms of
+every `--online` start (tests/test_online_e2e.py checks a warm run does not load them).
 """
 
 from __future__ import annotations
@@ -13,18 +17,18 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
-
-import httpx
-import stamina
-from aiolimiter import AsyncLimiter
 
 from auditor import __version__
 from auditor.verify.cache import Cached, HttpCache, cache_key
 from auditor.verify.fetch import Response
 from auditor.verify.guard import Resolver, UnsafeURL, check_url, system_resolver
 from auditor.verify.records import SourceError
+
+if TYPE_CHECKING:
+    import httpx
+    from aiolimiter import AsyncLimiter
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,8 @@ def _retry_after(headers: httpx.Headers) -> float | None:
 def _backoff(exc: Exception) -> bool | float:
     """Retry 429/5xx (waiting what Retry-After asks) and transient transport failures; a
     refused connection or an unknown host will not heal in seconds, so it fails at once."""
+    import httpx
+
     if isinstance(exc, _Retry):
         return exc.wait if exc.wait is not None else True
     return isinstance(exc, httpx.TransportError) and not isinstance(exc, (httpx.ConnectError, httpx.UnsupportedProtocol))
@@ -141,11 +147,8 @@ class Client:
         self._transport = transport
         self._http_client: httpx.AsyncClient | None = None
         self._links_client: httpx.AsyncClient | None = None
-        # Published limits protect the public services; a base URL on this machine (a local
-        # mirror or replay server) has none.
-        self._limiters = {
-            s: AsyncLimiter(p.rate, p.period) for s, p in POLICIES.items() if rate_limits and not _local(base_url(s, self.overrides, self.env))
-        }
+        self._rate_limits = rate_limits
+        self._limiters: dict[str, AsyncLimiter] | None = None  # made at the first request sent
         self._gates = {s: asyncio.Semaphore(p.concurrency) for s, p in POLICIES.items()}
         self._session_tokens: dict[str, str] = {}
 
@@ -160,6 +163,8 @@ class Client:
     @property
     def _http(self) -> httpx.AsyncClient:
         if self._http_client is None:
+            import httpx
+
             self._http_client = httpx.AsyncClient(
                 timeout=httpx.Timeout(self._timeout), follow_redirects=True, transport=self._transport, headers={"user-agent": USER_AGENT}
             )
@@ -169,6 +174,8 @@ class Client:
     def _links(self) -> httpx.AsyncClient:
         """Links from a resume: redirects are followed by hand so the guard sees every hop."""
         if self._links_client is None:
+            import httpx
+
             self._links_client = httpx.AsyncClient(
                 timeout=httpx.Timeout(10.0), follow_redirects=False, transport=self._transport, headers={"user-agent": USER_AGENT}
             )
@@ -178,6 +185,18 @@ class Client:
         for client in (self._http_client, self._links_client):
             if client is not None:
                 await client.aclose()
+
+    def _limiter(self, source: str) -> AsyncLimiter | None:
+        """The source's rate limiter. Published limits protect the public services; a base URL
+        on this machine (a local mirror or replay server) has none."""
+        if self._limiters is None:
+            from aiolimiter import AsyncLimiter
+
+            self._limiters = {
+                s: AsyncLimiter(p.rate, p.period)
+                for s, p in POLICIES.items() if self._rate_limits and not _local(base_url(s, self.overrides, self.env))
+            }
+        return self._limiters.get(source)
 
     def _auth_headers(self, source: str) -> dict[str, str]:
         p = POLICIES[source]
@@ -196,6 +215,8 @@ class Client:
         user, password = self.env.get("OPENREVIEW_USERNAME"), self.env.get("OPENREVIEW_PASSWORD")
         if not (user and password):
             return
+        import httpx
+
         self._session_tokens[source] = ""  # one attempt per run
         try:
             resp = await self._http.post(base_url(source, self.overrides, self.env) + "/login", json={"id": user, "password": password})
@@ -244,6 +265,9 @@ class Client:
         return out
 
     async def _send(self, source: str, method: str, url: str, headers: dict[str, str], json: Any) -> httpx.Response:
+        import httpx
+        import stamina
+
         resp: httpx.Response | None = None
         try:
             async for attempt in stamina.retry_context(on=_backoff, attempts=self.attempts, timeout=120.0, wait_initial=1.0, wait_max=30.0):
@@ -258,8 +282,9 @@ class Client:
 
     async def _send_once(self, source: str, method: str, url: str, headers: dict[str, str], json: Any) -> httpx.Response:
         async with self._gates[source]:
-            if source in self._limiters:
-                await self._limiters[source].acquire()
+            limiter = self._limiter(source)
+            if limiter is not None:
+                await limiter.acquire()
             self.stats.count(self.stats.requests, source)
             resp = await self._http.request(method, url, headers=headers, json=json)
         if resp.status_code == 429 or resp.status_code >= 500:
@@ -289,6 +314,8 @@ class Client:
         return status, final
 
     async def _follow(self, url: str, max_hops: int) -> tuple[int, str]:
+        import httpx
+
         current = url
         for _ in range(max_hops + 1):
             check_url(current, self.resolve)
@@ -304,6 +331,8 @@ class Client:
 
 
 def _local(url: str) -> bool:
+    import httpx
+
     host = httpx.URL(url).host
     return host in ("localhost", "127.0.0.1", "::1") or host.startswith("127.")
 

@@ -12,11 +12,11 @@ below the adapters). Rules of judgement, from the research and the product's fir
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from auditor.catalog.kb import KnowledgeBase, Venue, derived
 from auditor.models import ClaimCheck, Publication, SourceAttempt
-from auditor.parse.publications import VenueIndex
+from auditor.parse.publications import VenueIndex, venue_index
 from auditor.verify.names import find_author, match
 from auditor.verify.records import SOURCE_NAMES, ModelRecord, PaperRecord, RepoRecord, ScholarProfile, SourceError
 from auditor.verify.titles import same_title
@@ -37,10 +37,8 @@ def _name(record: PaperRecord) -> str:
 
 
 def _venue_index(kb: KnowledgeBase) -> tuple[VenueIndex, dict[str, Venue]]:
-    def build(k: KnowledgeBase) -> tuple[VenueIndex, dict[str, Venue]]:
-        return VenueIndex(k.venues), {v.dblp: v for v in k.venues if v.dblp}
-
-    return derived(kb, "judge-venues", build)
+    """The parser's venue index (the same one, not a second build) and the venues by DBLP key."""
+    return venue_index(kb), derived(kb, "venues-by-dblp", lambda k: {v.dblp: v for v in k.venues if v.dblp})
 
 
 def record_venue_id(record: PaperRecord, kb: KnowledgeBase) -> str | None:
@@ -63,10 +61,28 @@ def record_venue_id(record: PaperRecord, kb: KnowledgeBase) -> str | None:
     return None
 
 
-def _is_preprint(record: PaperRecord, kb: KnowledgeBase) -> bool:
+VenueOf = Callable[[PaperRecord], "str | None"]
+
+
+def _venue_memo(kb: KnowledgeBase) -> VenueOf:
+    """record_venue_id, computed once per record: one judgement asks it about each record
+    several times (a fifth of the judging time of a warm run went to repeating it)."""
+    seen: dict[int, str | None] = {}
+    records: list[PaperRecord] = []  # kept alive, so an id is never reused while in `seen`
+
+    def venue_of(record: PaperRecord) -> str | None:
+        if id(record) not in seen:
+            records.append(record)
+            seen[id(record)] = record_venue_id(record, kb)
+        return seen[id(record)]
+
+    return venue_of
+
+
+def _is_preprint(record: PaperRecord, kb: KnowledgeBase, venue_of: VenueOf) -> bool:
     if record.status == "preprint":
         return True
-    vid = record_venue_id(record, kb)
+    vid = venue_of(record)
     return vid is not None and kb.venue_by_id[vid].kind == "preprint"
 
 
@@ -117,11 +133,11 @@ def matching_records(title: str, results: Results, lang: str = "en") -> tuple[li
     return records, attempts
 
 
-def _best(records: list[PaperRecord], kb: KnowledgeBase) -> PaperRecord:
+def _best(records: list[PaperRecord], kb: KnowledgeBase, venue_of: VenueOf) -> PaperRecord:
     """The record to show: a venue record over a preprint, the most trusted source first."""
     def rank(r: PaperRecord) -> tuple[int, int, int]:
         trust = VENUE_TRUST.index(r.source) if r.source in VENUE_TRUST else len(VENUE_TRUST)
-        return (1 if _is_preprint(r, kb) else 0, 0 if r.authors else 1, trust)
+        return (1 if _is_preprint(r, kb, venue_of) else 0, 0 if r.authors else 1, trust)
 
     return sorted(records, key=rank)[0]
 
@@ -147,7 +163,8 @@ def judge_paper(
 
     issues: list[str] = []
     notes: list[str] = []
-    best = _best(records, kb)
+    venue_of = _venue_memo(kb)
+    best = _best(records, kb, venue_of)
 
     # Authorship: judged on the record with the fullest author list.
     position: int | None = None
@@ -172,16 +189,16 @@ def judge_paper(
         r for r in records
         if r.source == "openreview" and r.status in ("accepted", "rejected", "withdrawn", "under_review") and "/workshop" not in (r.venue_key or "").lower()
     ]
-    same_venue_decisions = [r for r in decisions if claimed_vid is None or record_venue_id(r, kb) in (claimed_vid, None)]
-    venue_records = [r for r in records if not _is_preprint(r, kb) and r.status in ("published", "accepted")]
+    same_venue_decisions = [r for r in decisions if claimed_vid is None or venue_of(r) in (claimed_vid, None)]
+    venue_records = [r for r in records if not _is_preprint(r, kb, venue_of) and r.status in ("published", "accepted")]
     if pub.status == "under_review":
         # A rejection elsewhere is normal before a resubmission: only the claimed venue's own
         # rejection contradicts "under review"; an acceptance does wherever it is.
         decided = [
             r for r in same_venue_decisions
-            if r.status == "accepted" or (r.status in ("rejected", "withdrawn") and claimed_vid is not None and record_venue_id(r, kb) == claimed_vid)
+            if r.status == "accepted" or (r.status in ("rejected", "withdrawn") and claimed_vid is not None and venue_of(r) == claimed_vid)
         ]
-        published_same = [r for r in venue_records if claimed_vid is None or record_venue_id(r, kb) == claimed_vid]
+        published_same = [r for r in venue_records if claimed_vid is None or venue_of(r) == claimed_vid]
         if decided:
             issues.append("status")
             notes.append(say(lang, "or_decided", status=say(lang, decided[0].status), venue=decided[0].venue or decided[0].venue_key))
@@ -194,7 +211,7 @@ def judge_paper(
         if refused and not accepted_anywhere and not venue_records:
             issues.append("status")
             notes.append(say(lang, "or_refused", status=say(lang, refused[0].status), venue=refused[0].venue or refused[0].venue_key))
-        elif not venue_records and not accepted_anywhere and all(_is_preprint(r, kb) for r in records):
+        elif not venue_records and not accepted_anywhere and all(_is_preprint(r, kb, venue_of) for r in records):
             # Indexes lag behind acceptance; only an older claim is worth asking about.
             if pub.year is None or pub.year < as_of_year - 1:
                 issues.append("only_preprint")
@@ -202,13 +219,13 @@ def judge_paper(
 
     # Venue and year, against venue records we can place in the KB.
     if claimed_vid and venue_records and "status" not in issues:
-        placed = {record_venue_id(r, kb) for r in venue_records} - {None}
+        placed = {venue_of(r) for r in venue_records} - {None}
         if placed and claimed_vid not in placed and not _related(claimed_vid, placed, kb):
             issues.append("venue")
-            other = _best([r for r in venue_records if record_venue_id(r, kb) in placed], kb)
+            other = _best([r for r in venue_records if venue_of(r) in placed], kb, venue_of)
             notes.append(say(lang, "listed_in", source=_name(other), venue=_venue_year(other)))
         elif pub.year and claimed_vid in placed:
-            years = {r.year for r in venue_records if r.year and record_venue_id(r, kb) == claimed_vid}
+            years = {r.year for r in venue_records if r.year and venue_of(r) == claimed_vid}
             if years and all(abs(y - pub.year) > 1 for y in years):
                 issues.append("year")
                 notes.append(say(lang, "year", found=sorted(years)[0], claimed=pub.year))

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from xml.etree.ElementTree import Element, ParseError
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from typing import TYPE_CHECKING
 
 from auditor.verify.fetch import Fetcher, Response
 from auditor.verify.records import PaperRecord, SourceError
 from auditor.verify.sources._common import clean_title, unusable
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 SOURCE = "arxiv"
 DEFAULT_BASE_URL = "https://export.arxiv.org"
@@ -76,6 +76,13 @@ def _read(resp: Response) -> list[PaperRecord]:
 
 def parse_feed(body: bytes) -> list[PaperRecord]:
     """An arXiv Atom feed (current or legacy format) as PaperRecords, in feed order."""
+    # Imported here: arXiv is only asked when the first sources found nothing, and the XML
+    # stack is 6 ms of a start-up that most warm runs would pay for no answer to parse.
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
     try:
         root = fromstring(body)
     except (ParseError, DefusedXmlException) as exc:
