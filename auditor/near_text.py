@@ -9,8 +9,9 @@ sorted neighbourhoods instead (Hernández & Stolfo's sorted-neighbourhood method
 sorted by several keys, the text itself, the text reversed and both with their figures masked,
 and each is compared with the next `WINDOW` texts in each order. A copy that differs from its
 original at one end or in its figures sorts next to it in one of those orders. rapidfuzz still
-decides every pair, so a group never holds a pair below the threshold; what the neighbourhoods
-may miss is a copy changed at both ends, which `Groups.exhaustive` says was possible.
+decides every pair, so every link that joins a group reaches the threshold (the neighbourhoods
+add no false link); what they may miss is a copy changed at both ends, which
+`Groups.exhaustive` says was possible.
 
 Why not an index: a pigeonhole (PassJoin) or q-gram index needs segments of about 4 characters
 at ratio 90, which templated text shares everywhere; on a 100-page CV it passed 1.9 million
