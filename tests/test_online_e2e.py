@@ -104,13 +104,13 @@ def test_cache_only_replays_the_same_verdicts_without_the_server(online_run):
     assert all(s["requests"] == 0 for s in replay["online"]["sources"])
 
 
-HTTP_STACK = ("httpx", "httpcore", "stamina", "tenacity", "aiolimiter")
+HTTP_STACK = ("httpx", "httpcore", "stamina", "tenacity", "aiolimiter", "asyncio", "ssl")
 
 
 @pytest.mark.parametrize("mode", ["--cache-only", "--online"])
 def test_a_warm_run_does_not_load_the_http_stack(online_run, mode):
-    """Every answer is in the cache (the server is gone): the run needs no HTTP client, so it
-    must not pay for importing one (about 40 ms of every start)."""
+    """Every answer is in the cache (the server is gone): the run needs no HTTP client and no
+    event loop, so it must not pay for importing them (about 60 ms of every start)."""
     cache, env = online_run[4], online_run[5]
     full = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
     args = [sys.executable, "-X", "importtime", "-m", "auditor.cli", "audit", str(RESUME), mode, "--no-link-check", "--cache", str(cache), "--as-of", AS_OF]
@@ -121,6 +121,28 @@ def test_a_warm_run_does_not_load_the_http_stack(online_run, mode):
     assert "auditor" in imported and "sqlite3" in imported  # the listing is there
     assert not imported & set(HTTP_STACK), sorted(imported & set(HTTP_STACK))
     assert [p["check"] for p in report["resume"]["publications"]] == [p["check"] for p in _report(online_run[0])["resume"]["publications"]]
+
+
+def test_a_partly_warm_cache_asks_only_for_what_it_lacks(online_run, tmp_path):
+    """Only GitHub's answer is cached: the inline attempt is given up, the resume runs on the
+    network, the cached answer is counted once, and the verdicts are the all-live run's."""
+    cache = tmp_path / "http.sqlite"
+    world = researcher_world()
+    with ReplayServer() as server:
+        world.serve(server)
+        env = world.env(server)
+        first = _report(cli("audit", str(RESUME), "--online", "--no-link-check", "--sources", "github", "--cache", str(cache), "--as-of", AS_OF, env=env))
+        assert [(s["source"], s["requests"]) for s in first["online"]["sources"]] == [("github", 1)]
+        asked_before = len(server.requests)
+        report = _report(cli("audit", str(RESUME), "--online", "--no-link-check", "--cache", str(cache), "--as-of", AS_OF, env=env))
+        asked = [path for _, path, _ in server.requests[asked_before:]]
+    usage = {s["source"]: s for s in report["online"]["sources"]}
+    assert usage["github"]["requests"] == 0 and usage["github"]["cache_hits"] == 1
+    assert usage["semantic_scholar"]["requests"] == 5 and usage["semantic_scholar"]["cache_hits"] == 0
+    assert not any(p.startswith("/github/") for p in asked) and any(p.startswith("/dblp/") for p in asked)
+    live = _report(online_run[0])
+    assert [p["check"] for p in report["resume"]["publications"]] == [p["check"] for p in live["resume"]["publications"]]
+    assert [c["check"] for c in report["claims"]] == [c["check"] for c in live["claims"]]
 
 
 def test_a_source_that_fails_is_could_not_check_never_a_finding(tmp_path):

@@ -4,14 +4,14 @@ Order per request: cache -> (per-source semaphore + rate limiter -> send) inside
 loop, so every retry is rate-limited too. Libraries: httpx (async client), stamina (retries;
 its hook returns the Retry-After wait), aiolimiter (leaky-bucket rate per source).
 
-Those three are imported at the first request that goes to the network, not with this module:
-a run answered wholly from the cache never needs them, and importing them took about 40 ms of
-every `--online` start (tests/test_online_e2e.py checks a warm run does not load them).
+Those three, and asyncio, are imported at the first request that goes to the network, not with
+this module: a run answered wholly from the cache never needs them (it runs inline, see
+inline.py), and importing them took about 60 ms of every `--online` start
+(tests/test_online_e2e.py checks a warm run does not load them).
 """
 
 from __future__ import annotations
 
-import asyncio
 import json as _json
 import os
 from collections.abc import Callable
@@ -24,9 +24,12 @@ from auditor import __version__
 from auditor.verify.cache import Cached, HttpCache, cache_key
 from auditor.verify.fetch import Response
 from auditor.verify.guard import Resolver, UnsafeURL, check_url, system_resolver
+from auditor.verify.inline import NeedsNetwork
 from auditor.verify.records import SourceError
 
 if TYPE_CHECKING:
+    import asyncio
+
     import httpx
     from aiolimiter import AsyncLimiter
 
@@ -117,6 +120,9 @@ class Stats:
     def count(self, table: dict[str, int], source: str) -> None:
         table[source] = table.get(source, 0) + 1
 
+    def copy(self) -> Stats:
+        return Stats(dict(self.requests), dict(self.cache_hits), {k: list(v) for k, v in self.errors.items()})
+
 
 class Client:
     """Implements `Fetcher`. `now` (epoch seconds) comes from the CLI and decides cache expiry."""
@@ -149,8 +155,12 @@ class Client:
         self._links_client: httpx.AsyncClient | None = None
         self._rate_limits = rate_limits
         self._limiters: dict[str, AsyncLimiter] | None = None  # made at the first request sent
-        self._gates = {s: asyncio.Semaphore(p.concurrency) for s, p in POLICIES.items()}
+        self._gates: dict[str, asyncio.Semaphore] | None = None  # made at the first request sent
         self._session_tokens: dict[str, str] = {}
+        # False while a resume is checked inline (verify/inline.py): a cache miss then raises
+        # NeedsNetwork and sets `needed_network` instead of sending anything.
+        self.network_allowed = True
+        self.needed_network = False
 
     async def __aenter__(self) -> Client:
         return self
@@ -251,6 +261,7 @@ class Client:
             return Response(hit.status, hit.body, hit.headers, hit.final_url, from_cache=True)
         if self.cache_only:
             raise SourceError(source, "not in the cache (--cache-only)")
+        self._may_send(source)
         await self._login(source)
         sent = {**self._auth_headers(source), **(headers or {})}
         try:
@@ -263,6 +274,11 @@ class Client:
             stored = Cached(out.status, _kept_headers(out.headers), out.body, out.url, self.now)
             self.cache.put(key, source, method, url, stored)
         return out
+
+    def _may_send(self, source: str) -> None:
+        if not self.network_allowed:
+            self.needed_network = True
+            raise NeedsNetwork(source)
 
     async def _send(self, source: str, method: str, url: str, headers: dict[str, str], json: Any) -> httpx.Response:
         import httpx
@@ -281,6 +297,10 @@ class Client:
         return resp
 
     async def _send_once(self, source: str, method: str, url: str, headers: dict[str, str], json: Any) -> httpx.Response:
+        if self._gates is None:
+            import asyncio
+
+            self._gates = {s: asyncio.Semaphore(p.concurrency) for s, p in POLICIES.items()}
         async with self._gates[source]:
             limiter = self._limiter(source)
             if limiter is not None:
@@ -307,6 +327,7 @@ class Client:
             return hit.status, hit.final_url
         if self.cache_only:
             raise SourceError("links", "not in the cache (--cache-only)")
+        self._may_send("links")
         self.stats.count(self.stats.requests, "links")
         status, final = await self._follow(url, max_hops)
         if self.cache:

@@ -7,26 +7,31 @@ titles, names and URLs are sent; never resume text.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import sys
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from auditor.catalog.kb import KnowledgeBase
 from auditor.models import Claim, Document, LinkCheck, OnlineSummary, Publication, Resume, SourceUsage
 from auditor.verify.client import Client
 from auditor.verify.fetch import Fetcher
 from auditor.verify.guard import UnsafeURL
+from auditor.verify.inline import Suspended, gather_in_order, run_inline
 from auditor.verify.judge import OPENREVIEW_VENUES, judge_citations, judge_downloads, judge_paper, judge_stars
 from auditor.verify.records import PaperRecord, SourceError
 from auditor.verify.sources import arxiv, crossref, dblp, github, huggingface, openalex, openreview, semantic_scholar
-from auditor.verify.sources.scholar import ScholarSource
 from auditor.verify.titles import searchable
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from auditor.verify.sources.scholar import ScholarSource
 
 T = TypeVar("T")
 PaperSearch = Callable[[Fetcher, str], Awaitable[Sequence[PaperRecord]]]
+Gather = Callable[..., Awaitable[list[Any]]]  # asyncio.gather, or gather_in_order when inline
 
 # The research's cascade: the first group always; the second only when the first found nothing.
 FIRST: dict[str, PaperSearch] = {
@@ -122,16 +127,18 @@ async def _ask(source: str, call: Coroutine[Any, Any, T]) -> T | SourceError:
         return SourceError(source, f"{type(exc).__name__}: {exc}")
 
 
-async def _paper(fetch: Fetcher, pub: Publication, names: list[str], kb: KnowledgeBase, as_of_year: int, opts: OnlineOptions, lang: str) -> None:
+async def _paper(
+    fetch: Fetcher, pub: Publication, names: list[str], kb: KnowledgeBase, as_of_year: int, opts: OnlineOptions, lang: str, gather: Gather
+) -> None:
     title = pub.title or ""
     first = {s: fn for s, fn in FIRST.items() if s in opts.sources}
     if "openreview" in opts.sources and (pub.venue_id in OPENREVIEW_VENUES or pub.status == "under_review"):
         first["openreview"] = openreview.search_paper
-    results: dict[str, Any] = dict(zip(first, await asyncio.gather(*(_ask(s, fn(fetch, title)) for s, fn in first.items()))))
+    results: dict[str, Any] = dict(zip(first, await gather(*(_ask(s, fn(fetch, title)) for s, fn in first.items()))))
     check = judge_paper(pub, names, results, kb, as_of_year, lang)
     if check.status in ("not_found", "error"):
         more = {s: fn for s, fn in FALLBACK.items() if s in opts.sources}
-        results.update(zip(more, await asyncio.gather(*(_ask(s, fn(fetch, title)) for s, fn in more.items()))))
+        results.update(zip(more, await gather(*(_ask(s, fn(fetch, title)) for s, fn in more.items()))))
         check = judge_paper(pub, names, results, kb, as_of_year, lang)
     pub.check = check
 
@@ -147,10 +154,16 @@ async def verify_resume(
     scholar: ScholarSource | None = None,
     lang: str = "en",
     targets: Targets | None = None,
+    gather: Gather | None = None,
 ) -> OnlineSummary:
+    """Checks every target; `gather` runs the checks together (asyncio.gather by default)."""
+    if gather is None:
+        import asyncio
+
+        gather = asyncio.gather
     t = targets or find_targets(doc, resume, claims)
     names = candidate_names(resume)
-    jobs: list[Awaitable[None]] = [_paper(client, p, names, kb, as_of_year, opts, lang) for p in t.papers]
+    jobs: list[Awaitable[None]] = [_paper(client, p, names, kb, as_of_year, opts, lang, gather) for p in t.papers]
 
     async def stars(c: Claim, owner: str, repo: str) -> None:
         url = f"https://github.com/{owner}/{repo}"
@@ -187,7 +200,7 @@ async def verify_resume(
         jobs += [citations(*x) for x in t.citations]
     if opts.check_links and "links" in opts.sources:
         jobs += [link(u) for u in t.links]
-    await asyncio.gather(*jobs)
+    await gather(*jobs)
     links.sort(key=lambda lc: t.links.index(lc.url))
     s = client.stats
     used = sorted(set(s.requests) | set(s.cache_hits) | set(s.errors))
@@ -199,24 +212,28 @@ async def verify_resume(
 
 
 class OnlineVerifier:
-    """Runs the async checks on one long-lived event loop, kept between resumes, so a batch
-    shares one client (one cache connection, one set of per-source rate limits). The loop runs
-    in the caller's thread (`run_until_complete`): handing each resume to a loop in another
-    thread cost a thread wake-up per resume, most of a warm run's time. So build_report must
-    not be called from inside a running event loop with --online."""
+    """Runs the checks of each resume, keeping one client between resumes so a batch shares one
+    cache connection and one set of per-source rate limits.
+
+    A resume is first checked inline, with no event loop and no request (verify/inline.py):
+    with a warm cache that is the whole run, and asyncio is never imported. When an answer is
+    missing, that attempt is thrown away and the resume runs on one long-lived event loop in
+    the caller's thread (`run_until_complete`; handing each resume to a loop in another thread
+    cost a thread wake-up per resume). So build_report must not be called from inside a
+    running event loop with --online."""
 
     def __init__(self, make_client: Callable[[], Client], opts: OnlineOptions, scholar: ScholarSource | None = None, progress: bool = False):
-        self._loop = asyncio.new_event_loop()
+        self._loop: asyncio.AbstractEventLoop | None = None  # made when a resume first needs the network
         self.opts = opts
         self.scholar = scholar
         self.progress = progress
-        self.client: Client = self._call(self._make(make_client))
-
-    @staticmethod
-    async def _make(make_client: Callable[[], Client]) -> Client:
-        return make_client()
+        self.client: Client = make_client()
 
     def _call(self, coro: Coroutine[Any, Any, T]) -> T:
+        if self._loop is None:
+            import asyncio
+
+            self._loop = asyncio.new_event_loop()
         return self._loop.run_until_complete(coro)
 
     def __call__(
@@ -231,14 +248,41 @@ class OnlineVerifier:
                 f"{len(t.links) if self.opts.check_links else 0} link(s) against {where}…",
                 file=sys.stderr, flush=True,
             )
-        summary = self._call(verify_resume(doc, resume, claims, kb, as_of_year, self.client, self.opts, self.scholar, lang, t))
+        summary = self._inline(doc, resume, claims, kb, as_of_year, lang, t)
+        if summary is None:
+            summary = self._call(verify_resume(doc, resume, claims, kb, as_of_year, self.client, self.opts, self.scholar, lang, t))
         return _since(summary, before)
+
+    def _inline(
+        self, doc: Document, resume: Resume, claims: Sequence[Claim], kb: KnowledgeBase, as_of_year: int, lang: str, t: Targets
+    ) -> OnlineSummary | None:
+        """The resume checked from the cache alone, or None when it needs the network. A Google
+        Scholar lookup is never cached, so a resume that asks for one goes straight to the loop."""
+        if self.scholar is not None and t.citations and "google_scholar" in self.opts.sources:
+            return None
+        client = self.client
+        saved = client.stats.copy()
+        client.network_allowed, client.needed_network = False, False
+        try:
+            summary = run_inline(verify_resume(doc, resume, claims, kb, as_of_year, client, self.opts, self.scholar, lang, t, gather_in_order))
+        except Suspended:
+            summary = None
+        finally:
+            client.network_allowed = True
+        if summary is None or client.needed_network:
+            client.stats = saved  # the loop's run counts its own cache hits
+            return None
+        return summary
 
     def close(self) -> None:
         try:
-            self._call(self.client.aclose())
+            if self._loop is None:
+                run_inline(self.client.aclose())  # no HTTP client was made: nothing waits
+            else:
+                self._call(self.client.aclose())
         finally:
-            self._loop.close()
+            if self._loop is not None:
+                self._loop.close()
 
 
 def _snapshot(client: Client) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
