@@ -182,12 +182,17 @@ class Client:
 
     @property
     def _links(self) -> httpx.AsyncClient:
-        """Links from a resume: redirects are followed by hand so the guard sees every hop."""
+        """Links from a resume: redirects are followed by hand so the guard sees every hop, and
+        each connection goes to the address the guard approved (verify/pinned.py). A transport
+        given for tests replaces the pinned one."""
         if self._links_client is None:
             import httpx
 
+            from auditor.verify.pinned import pinned_transport
+
+            transport = self._transport or pinned_transport(self.resolve)
             self._links_client = httpx.AsyncClient(
-                timeout=httpx.Timeout(10.0), follow_redirects=False, transport=self._transport, headers={"user-agent": USER_AGENT}
+                timeout=httpx.Timeout(10.0), follow_redirects=False, transport=transport, headers={"user-agent": USER_AGENT}
             )
         return self._links_client
 

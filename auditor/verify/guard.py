@@ -2,7 +2,8 @@
 
 A resume is untrusted input; a link to http://169.254.169.254/ or to a name that resolves to
 10.0.0.5 must never make us send a request into the reviewer's network. Checked before every
-hop (redirects are followed by hand, each hop re-checked). API base URLs from the config are
+hop (redirects are followed by hand, each hop re-checked), and the connection itself goes to
+an address `approved_addresses` returned (pinned.py). API base URLs from the config are
 trusted and never pass through here (tests point them at 127.0.0.1).
 
 Own code on stdlib `ipaddress`/`getaddrinfo`: the check is a dozen lines, and the library
@@ -56,9 +57,15 @@ def check_url(url: str, resolve: Resolver = system_resolver) -> str:
         port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
     except ValueError as exc:
         raise UnsafeURL(f"bad port: {exc}") from exc
+    approved_addresses(host, port, resolve)
+    return url
+
+
+def approved_addresses(host: str, port: int, resolve: Resolver = system_resolver) -> list[str]:
+    """The addresses of `host`, if every one is public; else raise UnsafeURL. The connection
+    for a link is made to one of these (see `pinned`), never to a second look-up's answer."""
     try:
-        literal = ipaddress.ip_address(host)
-        addresses = [str(literal)]
+        addresses = [str(ipaddress.ip_address(host.strip("[]")))]
     except ValueError:
         addresses = resolve(host, port)
     if not addresses:
@@ -66,4 +73,4 @@ def check_url(url: str, resolve: Resolver = system_resolver) -> str:
     for address in addresses:
         if not _public(address):
             raise UnsafeURL(f"{host} resolves to a private, loopback or link-local address ({address})")
-    return url
+    return addresses
