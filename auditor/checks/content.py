@@ -13,7 +13,7 @@ from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, 
 from auditor.models import Experience, Resume
 from auditor.near_text import near_groups
 from auditor.parse.alternation import literal_alternation
-from auditor.parse.text import strip_markup
+from auditor.parse.text import shorten, strip_markup
 
 
 @check("content.placeholder", params=NoParams)
@@ -74,12 +74,8 @@ def duplicate_bullet(resume: Resume, p: DuplicateParams, ctx: CheckContext) -> I
         names = list(dict.fromkeys(_entry_name(entries[i], ctx) for i in shown))
         yield Hit(
             tuple(group[i] for i in shown[:MAX_QUOTED]),
-            {"text": _quoted(text_of[group[shown[0]]]), "count": len(shown), "entries": _listing(names, ctx)},
+            {"text": shorten(text_of[group[shown[0]]], 80), "count": len(shown), "entries": _listing(names, ctx)},
         )
-
-
-def _quoted(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 MAX_QUOTED = 6  # lines quoted for one repeated bullet; the message still names every entry

@@ -56,3 +56,10 @@ def is_bullet(line: str) -> bool:
 def is_underline(line: str) -> bool:
     s = line.strip()
     return len(s) >= 3 and set(s) <= set("-=_~—")
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line, cut to `limit` characters with "…". Not textwrap.shorten: it cuts at
+    spaces only, so a Chinese line (no spaces) would shrink to the placeholder alone."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

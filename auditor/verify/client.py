@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from auditor import __version__
 from auditor.verify.cache import Cached, HttpCache, cache_key
@@ -357,9 +357,7 @@ class Client:
 
 
 def _local(url: str) -> bool:
-    import httpx
-
-    host = httpx.URL(url).host
+    host = urlsplit(url).hostname or ""
     return host in ("localhost", "127.0.0.1", "::1") or host.startswith("127.")
 
 

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from auditor.parse.text import shorten
 from auditor.verify.fetch import Response
 from auditor.verify.records import SourceError
 
@@ -37,7 +38,7 @@ def shape_checked(source: str) -> Callable[[F], F]:
             except SourceError:
                 raise
             except _SHAPE_ERRORS as exc:
-                raise SourceError(source, f"unexpected response shape ({type(exc).__name__}: {_short(str(exc))})") from exc
+                raise SourceError(source, f"unexpected response shape ({type(exc).__name__}: {shorten(str(exc), 120)})") from exc
 
         return inner  # type: ignore[return-value]
 
@@ -59,10 +60,10 @@ def error_text(resp: Response) -> str:
         if isinstance(data, dict):
             for key in ("error", "message", "name"):
                 if isinstance(data.get(key), str):
-                    return _short(data[key])
+                    return shorten(data[key], 120)
         return ""
     if resp.content_type.startswith("text/plain"):
-        return _short(resp.text.strip())
+        return shorten(resp.text.strip(), 120)
     return ""
 
 
@@ -110,11 +111,6 @@ def redirect_path(resp: Response) -> str | None:
     if location.startswith("/") and not location.startswith("//"):
         return location.split("?", 1)[0]
     return None
-
-
-def _short(text: str, limit: int = 120) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # --- titles -------------------------------------------------------------------------------
