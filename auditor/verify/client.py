@@ -115,7 +115,7 @@ class Stats:
 
     requests: dict[str, int] = field(default_factory=dict)
     cache_hits: dict[str, int] = field(default_factory=dict)
-    errors: dict[str, list[str]] = field(default_factory=dict)
+    errors: dict[str, list[SourceError]] = field(default_factory=dict)
 
     def count(self, table: dict[str, int], source: str) -> None:
         table[source] = table.get(source, 0) + 1
@@ -265,14 +265,14 @@ class Client:
             self.stats.count(self.stats.cache_hits, source)
             return Response(hit.status, hit.body, hit.headers, hit.final_url, from_cache=True)
         if self.cache_only:
-            raise SourceError(source, "not in the cache (--cache-only)")
+            raise SourceError(source, "not in the cache (--cache-only)", "not_cached")
         self._may_send(source)
         await self._login(source)
         sent = {**self._auth_headers(source), **(headers or {})}
         try:
             resp = await self._send(source, method, url, sent, json)
         except SourceError as exc:
-            self.stats.errors.setdefault(source, []).append(exc.reason)
+            self.stats.errors.setdefault(source, []).append(exc)
             raise
         out = Response(resp.status_code, resp.content, {k.lower(): v for k, v in resp.headers.items()}, str(resp.url))
         if self.cache:
@@ -295,9 +295,9 @@ class Client:
                 with attempt:
                     resp = await self._send_once(source, method, url, headers, json)
         except _Retry as exc:
-            raise SourceError(source, f"HTTP {exc.status} after {self.attempts} attempts (rate limit or server error)") from exc
+            raise SourceError(source, f"HTTP {exc.status} after {self.attempts} attempts (rate limit or server error)", "retries", status=exc.status, attempts=self.attempts) from exc
         except httpx.TransportError as exc:
-            raise SourceError(source, f"{type(exc).__name__}: {exc or 'no answer'}") from exc
+            raise SourceError(source, f"{type(exc).__name__}: {exc or 'no answer'}", "no_connection", error=type(exc).__name__) from exc
         assert resp is not None
         return resp
 
@@ -315,10 +315,10 @@ class Client:
         if resp.status_code == 429 or resp.status_code >= 500:
             wait = _retry_after(resp.headers)
             if wait is not None and wait > MAX_RETRY_AFTER:
-                raise SourceError(source, f"HTTP {resp.status_code}: asked to wait {wait:.0f} s; try again later")
+                raise SourceError(source, f"HTTP {resp.status_code}: asked to wait {wait:.0f} s; try again later", "wait", status=resp.status_code, wait=f"{wait:.0f}")
             raise _Retry(resp.status_code, wait)
         if resp.status_code == 403 and resp.headers.get("x-ratelimit-remaining") == "0":
-            raise SourceError(source, "rate limit exhausted (set GITHUB_TOKEN for 5000 requests/hour)")
+            raise SourceError(source, "rate limit exhausted (set GITHUB_TOKEN for 5000 requests/hour)", "github_limit")
         return resp
 
     async def check_link(self, url: str, max_hops: int = 5) -> tuple[int, str]:
@@ -331,7 +331,7 @@ class Client:
             self.stats.count(self.stats.cache_hits, "links")
             return hit.status, hit.final_url
         if self.cache_only:
-            raise SourceError("links", "not in the cache (--cache-only)")
+            raise SourceError("links", "not in the cache (--cache-only)", "not_cached")
         self._may_send("links")
         self.stats.count(self.stats.requests, "links")
         status, final = await self._follow(url, max_hops)
@@ -352,8 +352,8 @@ class Client:
                         continue
                     return resp.status_code, current
             except httpx.TransportError as exc:
-                raise SourceError("links", f"{type(exc).__name__}: {exc or 'no answer'}") from exc
-        raise SourceError("links", f"more than {max_hops} redirects")
+                raise SourceError("links", f"{type(exc).__name__}: {exc or 'no answer'}", "no_connection", error=type(exc).__name__) from exc
+        raise SourceError("links", f"more than {max_hops} redirects", "redirects", n=max_hops)
 
 
 def _local(url: str) -> bool:

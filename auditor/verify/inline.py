@@ -25,7 +25,7 @@ class NeedsNetwork(SourceError):
     """Not in the cache, and the inline attempt may not ask the network."""
 
     def __init__(self, source: str):
-        super().__init__(source, "not in the cache (to be asked on the network)")
+        super().__init__(source, "not in the cache (to be asked on the network)", "not_cached")
 
 
 class Suspended(Exception):

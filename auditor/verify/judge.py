@@ -122,7 +122,7 @@ def matching_records(title: str, results: Results, lang: str = "en") -> tuple[li
     attempts: list[SourceAttempt] = []
     for source, answer in results.items():
         if isinstance(answer, SourceError):
-            attempts.append(SourceAttempt(source=source, status="error", detail=answer.reason))
+            attempts.append(SourceAttempt(source=source, status="error", detail=answer.said_in(lang)))
             continue
         hits = [r for r in answer if same_title(title, r.title)]
         records.extend(hits)
@@ -257,7 +257,7 @@ def _related(claimed: str, placed: set[str], kb: KnowledgeBase) -> bool:
 def _no_answer(answer: object, source: str, url: str, said: str, missing: str, lang: str) -> ClaimCheck | None:
     """A failed source is "could not check"; no record is "not found"; else None (go on judging)."""
     if isinstance(answer, SourceError):
-        return ClaimCheck(status="error", source=source, url=url, detail=say(lang, "could_not", why=answer.reason), claimed=said)
+        return ClaimCheck(status="error", source=source, url=url, detail=say(lang, "could_not", why=answer.said_in(lang)), claimed=said)
     if answer is None:
         return ClaimCheck(status="not_found", source=source, url=url, detail=say(lang, missing), claimed=said, issues=["not_found"])
     return None

@@ -81,7 +81,14 @@ class SourceError(Exception):
     candidate and never as `not_found`.
     """
 
-    def __init__(self, source: str, reason: str):
+    def __init__(self, source: str, reason: str, code: str | None = None, **values: object):
         super().__init__(f"{source}: {reason}")
         self.source = source
-        self.reason = reason
+        self.reason = reason  # English, as the JSON has always carried it
+        self.code = code  # the common reasons have one, so a report can say them in its language
+        self.values = values
+
+    def said_in(self, lang: str) -> str:
+        from auditor.verify.wording import reason
+
+        return reason(lang, self)

@@ -187,7 +187,7 @@ async def verify_resume(
             links.append(LinkCheck(url=url, status="refused", detail=str(exc)))
             return
         except SourceError as exc:
-            links.append(LinkCheck(url=url, status="error", detail=exc.reason))
+            links.append(LinkCheck(url=url, status="error", detail=exc.said_in(lang)))
             return
         ok = status < 400 or status in (401, 403, 405, 429)  # alive but guarded
         links.append(LinkCheck(url=url, status="ok" if ok else "dead", http_status=status, detail=None if final == url else f"→ {final}"))
@@ -206,7 +206,7 @@ async def verify_resume(
     used = sorted(set(s.requests) | set(s.cache_hits) | set(s.errors))
     return OnlineSummary(
         mode="cache_only" if client.cache_only else "live",
-        sources=[SourceUsage(source=x, requests=s.requests.get(x, 0), cache_hits=s.cache_hits.get(x, 0), errors=list(s.errors.get(x, []))) for x in used],
+        sources=[SourceUsage(source=x, requests=s.requests.get(x, 0), cache_hits=s.cache_hits.get(x, 0), errors=[e.said_in(lang) for e in s.errors.get(x, [])]) for x in used],
         links=links,
     )
 

@@ -1,11 +1,17 @@
 """The words of the online checks (claimed, found, why) in the report's language.
 
 ClaimCheck texts are written in the report language, like finding messages are, so a Chinese
-report does not carry English sentences in its tables. Keys are the judge's fixed phrases;
-technical reasons from a source (an HTTP status) stay as the source gave them.
+report does not carry English sentences in its tables. Keys are the judge's fixed phrases.
+A source's reason for not answering is said in Chinese when it is one of the common ones (its
+`SourceError.code`); any other stays as written in English, the source's own words included.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from auditor.verify.records import SourceError
 
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
@@ -49,6 +55,31 @@ PHRASES: dict[str, dict[str, str]] = {
         "unknown": "未注明状态", "rejected": "被拒", "withdrawn": "已撤稿", "sep": "，", "join": "；",
     },
 }
+
+
+# By SourceError.code. English reports keep `SourceError.reason` as it is.
+REASONS_ZH: dict[str, str] = {
+    "not_cached": "缓存中没有这条记录（--cache-only）",
+    "retries": "重试 {attempts} 次后仍返回 HTTP {status}（限流或服务器错误）",
+    "wait": "HTTP {status}：对方要求等待 {wait} 秒，请稍后再试",
+    "no_connection": "连接失败（{error}）",
+    "github_limit": "GitHub 调用额度已用完（设置 GITHUB_TOKEN 可达每小时 5000 次）",
+    "challenge": "遇到反爬验证或需要登录（HTTP {status}；设置 OPENREVIEW_USERNAME/OPENREVIEW_PASSWORD 后再查）",
+    "http_429": "被限流（HTTP 429）",
+    "http_5xx": "服务器错误（HTTP {status}）",
+    "http_refused": "拒绝访问（HTTP {status}）",
+    "http_other": "意外的响应（HTTP {status}）",
+    "bad_response": "返回内容的格式无法识别",
+    "redirects": "重定向超过 {n} 次",
+    "scholar_timeout": "{seconds} 秒内无响应（Google Scholar 常拦截自动查询）",
+}
+
+
+def reason(lang: str, error: SourceError) -> str:
+    """Why a source could not answer, in the report's language where that reason is known."""
+    if lang == "zh" and error.code in REASONS_ZH:
+        return REASONS_ZH[error.code].format(**error.values)
+    return error.reason
 
 
 def say(lang: str, key: str, **values: object) -> str:

@@ -38,7 +38,7 @@ def shape_checked(source: str) -> Callable[[F], F]:
             except SourceError:
                 raise
             except _SHAPE_ERRORS as exc:
-                raise SourceError(source, f"unexpected response shape ({type(exc).__name__}: {shorten(str(exc), 120)})") from exc
+                raise SourceError(source, f"unexpected response shape ({type(exc).__name__}: {shorten(str(exc), 120)})", "bad_response") from exc
 
         return inner  # type: ignore[return-value]
 
@@ -71,16 +71,16 @@ def unusable(source: str, resp: Response) -> SourceError:
     """The error for a response the adapter cannot use (rate limit, server error, refusal, ...)."""
     detail = error_text(resp)
     if resp.status == 429:
-        reason = "rate limited (HTTP 429)"
+        reason, code = "rate limited (HTTP 429)", "http_429"
     elif resp.status >= 500:
-        reason = f"server error (HTTP {resp.status})"
+        reason, code = f"server error (HTTP {resp.status})", "http_5xx"
     elif resp.status in (401, 403):
-        reason = f"access refused (HTTP {resp.status})"
+        reason, code = f"access refused (HTTP {resp.status})", "http_refused"
     elif 300 <= resp.status < 400:
-        reason = f"unfollowed redirect (HTTP {resp.status})"
+        reason, code = f"unfollowed redirect (HTTP {resp.status})", "http_other"
     else:
-        reason = f"unexpected HTTP {resp.status}"
-    return SourceError(source, f"{reason}: {detail}" if detail else reason)
+        reason, code = f"unexpected HTTP {resp.status}", "http_other"
+    return SourceError(source, f"{reason}: {detail}" if detail else reason, code, status=resp.status)
 
 
 def ensure_ok(source: str, resp: Response) -> None:
@@ -92,16 +92,16 @@ def json_of(source: str, resp: Response) -> Any:
     """The JSON body of a 2xx response; SourceError for anything else (HTML error pages, text)."""
     ensure_ok(source, resp)
     if not is_json(resp):
-        raise SourceError(source, f"expected JSON, got {resp.content_type or 'no content type'}")
+        raise SourceError(source, f"expected JSON, got {resp.content_type or 'no content type'}", "bad_response")
     try:
         return resp.json()
     except (ValueError, UnicodeDecodeError) as exc:
-        raise SourceError(source, "response is not valid JSON") from exc
+        raise SourceError(source, "response is not valid JSON", "bad_response") from exc
 
 
 def expect(source: str, value: Any, kind: type, what: str) -> Any:
     if not isinstance(value, kind):
-        raise SourceError(source, f"unexpected response shape: {what} is {type(value).__name__}")
+        raise SourceError(source, f"unexpected response shape: {what} is {type(value).__name__}", "bad_response")
     return value
 
 

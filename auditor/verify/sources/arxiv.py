@@ -67,7 +67,7 @@ def _read(resp: Response) -> list[PaperRecord]:
         raise unusable(SOURCE, resp)
     ctype = resp.content_type
     if ctype and "xml" not in ctype:
-        raise SourceError(SOURCE, f"expected an Atom feed, got {ctype}")
+        raise SourceError(SOURCE, f"expected an Atom feed, got {ctype}", "bad_response")
     papers = parse_feed(resp.body)
     if resp.status == 400:
         raise unusable(SOURCE, resp)  # a 400 without an error entry: still no answer
@@ -86,9 +86,9 @@ def parse_feed(body: bytes) -> list[PaperRecord]:
     try:
         root = fromstring(body)
     except (ParseError, DefusedXmlException) as exc:
-        raise SourceError(SOURCE, f"not a valid Atom feed ({type(exc).__name__})") from exc
+        raise SourceError(SOURCE, f"not a valid Atom feed ({type(exc).__name__})", "bad_response") from exc
     if root.tag != f"{ATOM}feed":
-        raise SourceError(SOURCE, f"not an Atom feed (root {root.tag[:60]})")
+        raise SourceError(SOURCE, f"not an Atom feed (root {root.tag[:60]})", "bad_response")
     return [_entry(entry) for entry in root.findall(f"{ATOM}entry")]
 
 
@@ -100,7 +100,7 @@ def _entry(entry: Element) -> PaperRecord:
         summary = " ".join((entry.findtext(f"{ATOM}summary") or "").split())[:120]
         if "/api/errors" in entry_id or title == "Error":
             raise SourceError(SOURCE, f"arXiv error: {summary or 'no detail'}")
-        raise SourceError(SOURCE, "feed entry without an arXiv id")
+        raise SourceError(SOURCE, "feed entry without an arXiv id", "bad_response")
     arxiv_id = match.group(1)
     published = (entry.findtext(f"{ATOM}published") or "").strip()
     journal_ref = " ".join((entry.findtext(f"{ARXIV}journal_ref") or "").split())

@@ -92,7 +92,7 @@ def _raise_if_rate_limited(resp: Response) -> None:
         resp.headers.get("x-ratelimit-remaining") == "0" or "rate limit" in error_text(resp).lower()
     ):
         reset = resp.headers.get("x-ratelimit-reset", "")
-        raise SourceError(SOURCE, f"API rate limit exhausted (HTTP {resp.status}{', resets at ' + reset if reset else ''})")
+        raise SourceError(SOURCE, f"API rate limit exhausted (HTTP {resp.status}{', resets at ' + reset if reset else ''})", "github_limit")
 
 
 def _day(value: Any) -> str | None:

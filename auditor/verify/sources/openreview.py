@@ -46,7 +46,7 @@ async def search_paper(fetch: Fetcher, title: str) -> list[PaperRecord]:
     resp = await fetch.request(SOURCE, "GET", "/notes/search", params=params)
     if resp.status in (401, 403):
         detail = error_text(resp)
-        raise SourceError(SOURCE, f"anti-bot challenge or login required (HTTP {resp.status}{': ' + detail if detail else ''})")
+        raise SourceError(SOURCE, f"anti-bot challenge or login required (HTTP {resp.status}{': ' + detail if detail else ''})", "challenge", status=resp.status)
     return parse_notes(json_of(SOURCE, resp))
 
 

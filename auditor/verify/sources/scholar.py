@@ -62,7 +62,7 @@ class ScholarlySource:
         try:
             author = await asyncio.wait_for(_in_daemon_thread(self._lookup, user_id), self.timeout)
         except asyncio.TimeoutError as exc:
-            raise SourceError(SOURCE, f"no answer within {self.timeout:.0f} s (Google Scholar often blocks automated lookups)") from exc
+            raise SourceError(SOURCE, f"no answer within {self.timeout:.0f} s (Google Scholar often blocks automated lookups)", "scholar_timeout", seconds=f"{self.timeout:.0f}") from exc
         except Exception as exc:  # MaxTriesExceededException, captcha pages, parse errors
             raise SourceError(SOURCE, f"{type(exc).__name__}: {exc}") from exc
         return profile_from_author(author, user_id)
