@@ -249,22 +249,39 @@ class GapParams(_P):
 
 @check("timeline.employment_gap", params=GapParams)
 def employment_gap(resume: Resume, p: GapParams, ctx: CheckContext) -> Iterator[Hit]:
-    """A gap of `min_months` or more between one full-time job (or the last degree) and the next job.
+    """A gap of `min_months` or more between one full-time job and the next.
 
-    Not a hit: gaps covered by study, internships or research; year-only dates.
+    Not a hit: months covered by study, internships, research or projects, including those
+    dated by year only ('2016 – 2020' covers January 2016 to December 2020, the generous
+    reading); jobs dated by year only are not compared.
     """
-    dated = [e for e in [*resume.education, *resume.experience] if e.precision == "month" and span(e, ctx.as_of)]
-    jobs = sorted((e for e in dated if isinstance(e, Experience) and e.kind == "fulltime"), key=lambda e: e.start or "")
+    jobs = sorted(
+        (e for e in resume.experience if e.kind == "fulltime" and e.precision == "month" and span(e, ctx.as_of)),
+        key=lambda e: e.start or "",
+    )
     if not jobs:
         raise NotApplicable("no dated full-time job")
-    covered: set[int] = set()
-    for e in dated:
-        if isinstance(e, Education) or e.kind in ("fulltime", "internship", "research"):
-            s, t = span(e, ctx.as_of)  # type: ignore[misc]
-            covered.update(range(s.index, t.index + 1))
+    covered = _covered_months(resume, ctx.as_of)
     for prev, nxt in zip(jobs, jobs[1:]):
         s_prev, e_prev = span(prev, ctx.as_of)  # type: ignore[misc]
         s_next = span(nxt, ctx.as_of)[0]  # type: ignore[index]
         gap = [m for m in range(e_prev.index + 1, s_next.index) if m not in covered]
         if len(gap) >= p.min_months:
             yield Hit(_lines(prev) + _lines(nxt), {"a": _label(prev), "b": _label(nxt), "months": len(gap)})
+
+
+_COVERING_KINDS = ("fulltime", "internship", "research", "project")
+
+
+def _covered_months(resume: Resume, as_of: Point) -> set[int]:
+    """Months that some degree, job, internship, research or project accounts for.
+
+    Year-only entries count too: a year-only start is stored as January and a year-only end
+    as December, so a gap finding never claims a month that a '2016 – 2020' degree may cover.
+    """
+    covered: set[int] = set()
+    for e in [*resume.education, *resume.experience]:
+        sp = span(e, as_of)
+        if sp and (isinstance(e, Education) or e.kind in _COVERING_KINDS):
+            covered.update(range(sp[0].index, sp[1].index + 1))
+    return covered
