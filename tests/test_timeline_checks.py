@@ -44,3 +44,24 @@ def test_gap_project_between_jobs_covers_it() -> None:
 """
     assert _findings(text, "TIM009") == []
 
+
+def test_expected_graduation_quotes_the_line_that_states_the_date() -> None:
+    text = """教育背景
+北京大学, 北京    2019 年9 月– 至今
+
+本科生 计算机科学与技术, 预计 2023 年 7 月毕业
+- GPA 3.8/4.0
+"""
+    (finding,) = _findings(text, "TIM007")
+    assert [e.line for e in finding.evidence] == [2, 4]
+    assert "预计 2023 年 7 月毕业" in finding.evidence[1].text
+    assert "2023-07" in finding.message
+
+
+def test_expected_graduation_on_the_date_line_quotes_that_line_only() -> None:
+    text = """教育背景
+清华大学 计算机科学与技术 硕士 2021.09 – 2024.06 (预计)
+导师预计 2024 年发表论文
+"""
+    (finding,) = _findings(text, "TIM007")
+    assert [e.line for e in finding.evidence] == [2]
