@@ -24,7 +24,8 @@ def _venue(kb: KnowledgeBase, pub: Publication) -> Venue | None:
 
 def decision_date(venue: Venue, year: int, margin_months: int) -> tuple[Point, str, bool] | None:
     """When every decision of the venue for `year` was out: the exact (latest) date from the KB
-    (sure), else the latest typical month plus a margin (less sure). Journals have no such date."""
+    (sure), else the latest typical month plus a margin (less sure), never later than the month
+    the conference opens that year (a venue decides before it meets). Journals have no such date."""
     entry = venue.years.get(str(year))
     if entry and (entry.notification_latest or entry.notification):
         day = entry.notification_latest or entry.notification
@@ -34,9 +35,28 @@ def decision_date(venue: Venue, year: int, margin_months: int) -> tuple[Point, s
     if typical and typical.notification_month:
         latest = typical.notification_month_range[1] if typical.notification_month_range else typical.notification_month
         month = latest + margin_months
-        y, m = year + (month - 1) // 12, (month - 1) % 12 + 1
-        return Point(y, m), f"{y:04d}-{m:02d}", False
+        estimate = Point(year + (month - 1) // 12, (month - 1) % 12 + 1)
+        opens = _conference_opens(entry.conference if entry else None)
+        if opens is not None and opens.index < estimate.index:
+            estimate = opens
+        return estimate, estimate.iso(), False
     return None
+
+
+def _conference_opens(days: list[str] | None) -> Point | None:
+    """The month of the conference's first day, from the KB's [start, end]."""
+    if not days:
+        return None
+    y, m, _ = days[0].split("-")
+    return Point(int(y), int(m))
+
+
+def _decided(label: str, exact: bool, ctx: CheckContext) -> str:
+    """How the message says when the decisions were out: a KB date is a date, an estimate says
+    'by about' so it never reads as an announcement on that day."""
+    if exact:
+        return ctx.say(f"on {label}", f"已于 {label} 公布结果")
+    return ctx.say(f"by about {label}", f"约 {label} 前已公布结果")
 
 
 def _pubs(resume: Resume) -> list[Publication]:
@@ -77,8 +97,7 @@ def stale_under_review(resume: Resume, p: StaleParams, ctx: CheckContext) -> Ite
         if ctx.as_of.index > point.index + (p.grace_months if exact else 0):
             yield Hit(
                 (pub.line,),
-                {"paper": _name(pub, ctx), "venue": venue.short, "year": pub.year, "notified": label, "as_of": ctx.as_of_text,
-                 "how": "" if exact else "~"},
+                {"paper": _name(pub, ctx), "venue": venue.short, "year": pub.year, "decided": _decided(label, exact, ctx), "as_of": ctx.as_of_text},
                 confidence="high" if exact else "medium",
             )
 

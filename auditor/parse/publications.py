@@ -30,7 +30,17 @@ _TIER = re.compile(r"CCF[\s-]?([ABC])(?:\s*类)?|中科院\s*([1-4一二三四])
 _INTERNAL = re.compile(r"内部技术报告|内部报告|技术报告|internal (?:technical )?report|tech(?:nical)? report|白皮书|white ?paper", re.I)
 _PATENT = re.compile(r"专利|patent", re.I)
 _THESIS = re.compile(r"学位论文|毕业论文|硕士论文|博士论文|thesis|dissertation", re.I)
-_GENERIC_VENUE = re.compile(rf"(?<![A-Za-z])([A-Z][A-Za-z]{{1,9}}(?:[- ][A-Z][A-Za-z]{{1,9}})?)\s*['’]?\s*({_YEAR}|\d{{2}})(?!\d)")
+# A two-digit year is a year only right after a venue: "ICLR'24", "CVPR 24," — never "35 Under 35"
+# (a number followed by a word) and never after a plain word ("Review 35").
+_SHORT_YEAR = r"(?:\s*['’]\s*(?P<y2>\d{2})|\s?(?P<y3>\d{2}))(?![\d.%])(?!\s*[A-Za-z])"
+_GENERIC_VENUE = re.compile(rf"(?<![A-Za-z])(?P<name>[A-Z][A-Za-z]{{1,9}}(?:[- ][A-Z][A-Za-z]{{1,9}})?)(?:\s*['’]?\s*(?P<y1>{_YEAR})(?!\d)|{_SHORT_YEAR})")
+_ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]")  # a word with two capitals (NeurIPS, IEEE Access): a short year may follow
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:[A-Za-z0-9-]+\.)+(?:org|com|net|edu|io|cn)/\S*", re.I)
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")  # '[Paper](https://…)': the text stays, the target goes
+_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/", re.I)
+# "NeurIPS 2023 MATH-AI Workshop", "ICML Workshop on …": the workshop, not the main track
+_WORKSHOP_AFTER = re.compile(r"^[^/;,|(（]{0,40}?\bworkshops?\b", re.I)
+_WORKSHOP_BEFORE = re.compile(r"\bworkshops?\b[^/;,|)）]{0,60}?\b(?:at|@|of|co-located with)\s*$", re.I)
 _QUOTED = re.compile(r"[\"“”「『]([^\"“”「」『』]{8,300})[\"“”」』]")
 _PAPER_WORD = re.compile(r"论文|paper|publication|发表|一作|作者", re.I)
 _NOT_VENUE = {"GPT", "LLaMA", "Top", "CCF", "SCI", "EI", "Qwen", "Python", "Java", "Windows", "Office", "ICPC", "ACM"}
@@ -42,6 +52,7 @@ class VenueHit:
     name: str
     year: int | None
     span: tuple[int, int]
+    written: str | None = None  # the venue as the line writes it, when `name` differs ('NeurIPS' of 'NeurIPS Workshop')
 
 
 class VenueIndex:
@@ -54,7 +65,7 @@ class VenueIndex:
                 self.by_alias.setdefault(alias.lower(), v)
         alt = literal_alternation(self.by_alias)  # longest alias first, as a prefix tree (speed)
         self._re = re.compile(
-            rf"(?<![A-Za-z])(?:(?P<y0>{_YEAR})\s*)?(?P<name>{alt})(?![A-Za-z])(?:\s*['’]?\s*(?P<y1>{_YEAR}|\d{{2}})(?!\d))?(?P<findings>\s*\(?\s*findings\)?)?",
+            rf"(?<![A-Za-z])(?:(?P<y0>{_YEAR})\s*)?(?P<name>{alt})(?![A-Za-z])(?:\s*['’]?\s*(?P<y1>{_YEAR})(?!\d)|{_SHORT_YEAR})?(?P<findings>\s*\(?\s*findings\)?)?",
             re.I,
         )
         self._findings_re = re.compile(rf"findings\s+of\s+(?:the\s+)?(?P<name>{alt})(?![A-Za-z])(?:\s*(?P<y1>{_YEAR}))?", re.I)
@@ -67,22 +78,47 @@ class VenueIndex:
         best: VenueHit | None = None
         for m in self._re.finditer(text):
             v = self.by_alias[m.group("name").lower()]
-            year = _year(m.group("y1") or m.group("y0"))
+            year = _year(m.group("y1") or m.group("y2") or m.group("y3") or m.group("y0"))
             if m.group("findings") or re.search(r"findings", text[m.end() : m.end() + 12], re.I):
                 v = self.by_alias.get(f"{v.short.lower()} findings", v)
             hit = VenueHit(v.id, v.short, year, m.span())
+            if v.kind != "workshop" and _is_workshop(text, m.start(), m.end()):
+                hit = self._workshop(v, year, m.span(), m.group("name"))
             if best is None or (best.year is None and year is not None):
                 best = hit
         return best
 
+    def _workshop(self, main: Venue, year: int | None, span: tuple[int, int], written: str) -> VenueHit:
+        """A workshop held with `main`: the KB's generic workshop entry, named after its host."""
+        generic = self.by_alias.get("workshop")
+        return VenueHit(generic.id if generic else None, f"{main.short} Workshop", year, span, written)
+
     def generic(self, text: str) -> VenueHit | None:
         """An unknown acronym followed by a year ('TSEM 2023'): a venue we do not know."""
         for m in _GENERIC_VENUE.finditer(text):
-            name = m.group(1)
+            name = m.group("name")
             if name in _NOT_VENUE or not re.search(r"[A-Z].*[A-Z]", name):
                 continue
-            return VenueHit(None, name, _year(m.group(2)), m.span())
+            if not m.group("y1") and not _ACRONYM.search(name):
+                continue  # 'Review 35': a short year only follows an acronym
+            return VenueHit(None, name, _year(m.group("y1") or m.group("y2") or m.group("y3")), m.span())
         return None
+
+    def arxiv(self) -> VenueHit | None:
+        """The KB's arXiv entry, for a paper known only by its arxiv.org link."""
+        v = self.by_alias.get("arxiv")
+        return VenueHit(v.id, v.short, None, (0, 0)) if v else None
+
+
+def _is_workshop(text: str, start: int, end: int) -> bool:
+    """The venue name at text[start:end] names a workshop held with it, not its main track."""
+    return bool(_WORKSHOP_AFTER.search(text[end:]) or _WORKSHOP_BEFORE.search(text[:start]))
+
+
+def without_urls(text: str) -> str:
+    """The text with web addresses removed: 'www.' in a link is not the WWW conference and a
+    link is not a title."""
+    return " ".join(_URL.sub(" ", _MD_LINK.sub(r"\1", text)).split())
 
 
 def venue_index(kb: KnowledgeBase) -> VenueIndex:
@@ -158,9 +194,10 @@ def _title(plain: str, raw: str, hit: VenueHit | None) -> str | None:
     bold = re.match(r"\s*(?:[-*+]\s*)?\*\*([^*]{8,300}?)\*\*", raw) or re.match(r"\s*(?:[-*+]\s*)?\*([^*]{8,300}?)\*", raw)
     head = strip_markup(bold.group(1)) if bold else plain
     if hit is not None:
-        idx = head.find(hit.name)
+        name = hit.written or hit.name
+        idx = head.find(name)
         if idx < 0:
-            idx = head.lower().find(hit.name.lower())
+            idx = head.lower().find(name.lower())
         if idx == 0:
             return None  # the line starts with its venue: the title is on another line
         if idx > 0:
@@ -198,11 +235,16 @@ def _author_first(raw: str) -> tuple[list[str], int | None, bool, str] | None:
 
 
 def _publication(raw: str, line_no: int, index: VenueIndex, *, found_in: str, kind_hint: str) -> Publication | None:
+    raw = _MD_LINK.sub(r"\1", raw)
+    linked_arxiv = bool(_ARXIV_URL.search(raw))  # a bare arxiv.org link after a title: a preprint
+    raw = _URL.sub("", raw)
     plain = strip_markup(raw)
-    hit = index.find(plain) or index.generic(plain)
+    hit = index.find(plain) or index.generic(plain) or (index.arxiv() if linked_arxiv else None)
     if hit is None and kind_hint == "paper" and not _QUOTED.search(plain):
         return None
     status, status_text = _status(plain)
+    if status == "unknown" and hit is not None and hit.venue_id == "arxiv":
+        status, status_text = "preprint", None
     segments = re.split(r";|；", raw)
     first = _author_first(raw) if len(segments) == 1 and not _QUOTED.search(plain) else None
     if first is not None:
@@ -274,6 +316,8 @@ def parse_publications(lines: list[str], sections: list[SectionSpan], index: Ven
             raw = lines[n - 1]
             plain = strip_markup(raw)
             if not plain:
+                continue
+            if len(without_urls(plain)) < 4:  # a bare link under its entry: not an entry of its own
                 continue
             if re.fullmatch(r"[【\[]?[^】\]]{1,12}[】\]]", plain):  # 【技术专利】 / 【学术论文】 sub-heading
                 mode = "patent" if _PATENT.search(plain) else "paper"
