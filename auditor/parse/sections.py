@@ -100,8 +100,9 @@ def _joined_kind(key: str) -> str | None:
         if sep not in key:
             continue
         kinds = [_phrase_kind(part) for part in key.split(sep)]
-        if all(kinds):
-            return _mixed_kind(kinds)  # type: ignore[arg-type]
+        known = [k for k in kinds if k]
+        if len(known) == len(kinds):
+            return _mixed_kind(known)
         if kinds[0] and sep != "/":
             return kinds[0]
     return None
