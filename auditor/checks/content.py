@@ -36,6 +36,32 @@ class DuplicateParams(BaseModel):
     min_similarity: float = 90.0
 
 
+# A line under an entry that only says where or with whom the work was done ('School of Software,
+# Example University', 'Advisor: Jane Roe, Associate Professor') repeats under every entry at that
+# place: it is the entry's affiliation, not a copied achievement.
+_WITH_WHOM = re.compile(r"(?:advisor|supervisor|mentor|导师|指导老师|指导教师|合作导师)s?\s*[:：]", re.I)
+_PLACE_EN = re.compile(
+    r"\b(?:department|university|institute|school|college|laborator(?:y|ies)|lab|co|ltd|inc|corporation|corp|group|cent(?:er|re))\b",
+    re.I,
+)
+_PLACE_ZH = re.compile(r"(?:大学|学院|研究院|研究所|实验室|公司|中心|事业部|部|系)$")
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z&'-]*")
+
+
+def _names_place_or_person(text: str) -> bool:
+    """The bullet names an affiliation or an advisor and nothing else: no figure, a few words, and
+    in English every longer word capitalised (a name, not a sentence)."""
+    if _WITH_WHOM.match(text):
+        return True
+    if any(ch.isdigit() for ch in text):
+        return False
+    words = _EN_WORD.findall(text)
+    if words:
+        names = all(w[0].isupper() for w in words if len(w) >= 4)
+        return names and len(words) <= 14 and bool(_PLACE_EN.search(text))
+    return len(text) <= 30 and bool(_PLACE_ZH.search(text.rstrip("。.;；")))
+
+
 def _norm(text: str) -> str:
     return re.sub(r"[\s\W_]+", "", strip_markup(text)).lower()
 
@@ -45,14 +71,20 @@ def duplicate_bullet(resume: Resume, p: DuplicateParams, ctx: CheckContext) -> I
     """The same (or nearly the same) bullet under entries of two or more organisations: one hit
     per repeated bullet, naming every entry that carries it (one line quoted per entry).
 
-    Not a hit: short bullets (under `min_chars`); repeats inside one entry; the same org twice.
+    Not a hit: short bullets (under `min_chars`); repeats inside one entry; the same org twice;
+    a line that only names the place or the advisor ('School of Software, Example University').
     Bullets are grouped by `near_text.near_groups`, whose cost stays linear on a long CV; past
     its budget the grouping may miss a copy changed at both ends, and `checks[]` says so.
     """
     entries = [e for e in resume.experience if e.bullets]
     if len(entries) < 2:
         raise NotApplicable("fewer than two entries with bullets")
-    flat = [(i, bl, na) for i, e in enumerate(entries) for bl in e.bullets if len(na := _norm(bl.text)) >= p.min_chars]
+    flat = [
+        (i, bl, na)
+        for i, e in enumerate(entries)
+        for bl in e.bullets
+        if len(na := _norm(bl.text)) >= p.min_chars and not _names_place_or_person(strip_markup(bl.text))
+    ]
     texts = list(dict.fromkeys(na for _, _, na in flat))
     groups = near_groups(texts, p.min_similarity)
     if not groups.exhaustive:

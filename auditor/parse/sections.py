@@ -71,17 +71,58 @@ def heading_kind(line: str, next_line: str = "") -> str | None:
     key = heading_key(line)
     if not key or len(key) > 40 or find_range(line):
         return None
-    if key in _LOOKUP:
-        return _LOOKUP[key]
-    for sep in ("&", " and ", "/", "、", "与", "及"):
-        if sep in key:  # "Education & Experience", "论文与专利"
-            parts = [p.strip() for p in key.split(sep)]
-            kinds = [_LOOKUP.get(p) for p in parts]
-            if kinds[0]:
-                return kinds[0]
+    kind = _phrase_kind(key) or _joined_kind(key)
+    if kind:
+        return kind
     if is_underline(next_line) and len(key) <= 30:
         return "other"
     return None
+
+
+def _phrase_kind(phrase: str) -> str | None:
+    """The kind one heading phrase names; an English plural counts as its singular
+    ('Internship Experiences', 'Research Experiences')."""
+    phrase = phrase.strip()
+    kind = _LOOKUP.get(phrase)
+    if kind is None and phrase.endswith("s"):
+        kind = _LOOKUP.get(phrase[:-1])
+    return kind
+
+
+def _joined_kind(key: str) -> str | None:
+    """The kind of a heading that joins phrases: 'Education & Experience', '论文与专利', '实习/项目经历'.
+
+    With '/' every part must be a heading phrase: body text is full of slashes
+    ('TensorFlow/PyTorch', 'A/B testing'), headings are not. The other joiners keep
+    the first phrase when only it is known ('Skills & Tools').
+    """
+    for sep in ("&", " and ", "/", "、", "与", "及"):
+        if sep not in key:
+            continue
+        kinds = [_phrase_kind(part) for part in key.split(sep)]
+        known = [k for k in kinds if k]
+        if len(known) == len(kinds):
+            return _mixed_kind(known)
+        if kinds[0] and sep != "/":
+            return kinds[0]
+    return None
+
+
+# A heading naming several kinds of dated entries: the earliest here wins, because it reads the
+# entries that the other kinds hold most safely. Entry words refine only some kinds (parse.entries._kind):
+# 实习/intern makes any entry an internship, and 项目/竞赛/科研 words move an entry out of a work
+# section. So for '工作/项目经历' work lets each entry's words decide. '实习/项目经历' and '科研/项目经历'
+# get internship and research: a project read as one of those only counts as time covered (a
+# gap check sees less of a gap), whereas an internship read as a project drops out of the timeline
+# and its months turn into a gap.
+_MIXED_ORDER = ("work", "internship", "research", "project", "competition")
+
+
+def _mixed_kind(kinds: list[str]) -> str:
+    """One kind for a heading that names several; the first named unless all are entry kinds."""
+    if all(k in _MIXED_ORDER for k in kinds):
+        return min(kinds, key=_MIXED_ORDER.index)
+    return kinds[0]
 
 
 def split_sections(lines: list[str]) -> list[SectionSpan]:
