@@ -40,19 +40,36 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s\W_]+", "", strip_markup(text)).lower()
 
 
+# "Seoul Business Agency (SBA)", "Ministry of Science and ICT": a bullet that only names a sponsor or
+# client (JSON Resume projects often list one per project); the same funder on two projects is no copy
+_NAME_ONLY = re.compile(
+    r"(?:[A-Z][\w.&'\-]*|\([A-Z][\w.&'\-]*\)|of|and|for|the|de|&)(?:\s+(?:[A-Z][\w.&'\-]*|\([A-Z][\w.&'\-]*\)|of|and|for|the|de|&)){0,5}"
+)
+
+
+def _names_only(text: str) -> bool:
+    return bool(_NAME_ONLY.fullmatch(strip_markup(text)))
+
+
 @check("content.duplicate_bullet", params=DuplicateParams)
 def duplicate_bullet(resume: Resume, p: DuplicateParams, ctx: CheckContext) -> Iterator[Hit]:
     """The same (or nearly the same) bullet under entries of two or more organisations: one hit
     per repeated bullet, naming every entry that carries it (one line quoted per entry).
 
-    Not a hit: short bullets (under `min_chars`); repeats inside one entry; the same org twice.
+    Not a hit: short bullets (under `min_chars`); a bullet that is only a name in Title Case (up to
+    six words: a sponsor or client); repeats inside one entry; the same org twice.
     Bullets are grouped by `near_text.near_groups`, whose cost stays linear on a long CV; past
     its budget the grouping may miss a copy changed at both ends, and `checks[]` says so.
     """
     entries = [e for e in resume.experience if e.bullets]
     if len(entries) < 2:
         raise NotApplicable("fewer than two entries with bullets")
-    flat = [(i, bl, na) for i, e in enumerate(entries) for bl in e.bullets if len(na := _norm(bl.text)) >= p.min_chars]
+    flat = [
+        (i, bl, na)
+        for i, e in enumerate(entries)
+        for bl in e.bullets
+        if len(na := _norm(bl.text)) >= p.min_chars and not _names_only(bl.text)
+    ]
     texts = list(dict.fromkeys(na for _, _, na in flat))
     groups = near_groups(texts, p.min_similarity)
     if not groups.exhaustive:
