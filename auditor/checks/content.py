@@ -66,13 +66,27 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s\W_]+", "", strip_markup(text)).lower()
 
 
+# "Seoul Business Agency (SBA)", "Ministry of Science and ICT": a bullet that only names a sponsor or
+# client (JSON Resume projects often list one per project); the same funder on two projects is no copy
+_NAME_ONLY = re.compile(
+    r"(?:[A-Z][\w.&'\-]*|\([A-Z][\w.&'\-]*\)|of|and|for|the|de|&)(?:\s+(?:[A-Z][\w.&'\-]*|\([A-Z][\w.&'\-]*\)|of|and|for|the|de|&)){0,5}"
+)
+
+
+def _names_only(text: str) -> bool:
+    """The bullet only names where, with whom or for whom the work was done."""
+    plain = strip_markup(text)
+    return _names_place_or_person(plain) or bool(_NAME_ONLY.fullmatch(plain))
+
+
 @check("content.duplicate_bullet", params=DuplicateParams)
 def duplicate_bullet(resume: Resume, p: DuplicateParams, ctx: CheckContext) -> Iterator[Hit]:
     """The same (or nearly the same) bullet under entries of two or more organisations: one hit
     per repeated bullet, naming every entry that carries it (one line quoted per entry).
 
     Not a hit: short bullets (under `min_chars`); repeats inside one entry; the same org twice;
-    a line that only names the place or the advisor ('School of Software, Example University').
+    a line that only names the place, the advisor or the sponsor ('School of Software, Example
+    University', 'Seoul Business Agency (SBA)').
     Bullets are grouped by `near_text.near_groups`, whose cost stays linear on a long CV; past
     its budget the grouping may miss a copy changed at both ends, and `checks[]` says so.
     """
@@ -83,7 +97,7 @@ def duplicate_bullet(resume: Resume, p: DuplicateParams, ctx: CheckContext) -> I
         (i, bl, na)
         for i, e in enumerate(entries)
         for bl in e.bullets
-        if len(na := _norm(bl.text)) >= p.min_chars and not _names_place_or_person(strip_markup(bl.text))
+        if len(na := _norm(bl.text)) >= p.min_chars and not _names_only(bl.text)
     ]
     texts = list(dict.fromkeys(na for _, _, na in flat))
     groups = near_groups(texts, p.min_similarity)

@@ -13,6 +13,32 @@ from auditor.parse.text import heading_key, strip_markup
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63})+")
 PHONE = re.compile(r"(?<![\w\-])(?:\(?\+?\d{1,3}\)?[\s\-]?)?(?:1[3-9]\d[\s\-]?\d{4}[\s\-]?\d{4}|1[X\dx]{2}[\s\-][Xx\d]{4}[\s\-][Xx\d]{4}|\d{3}[\s\-.]\d{3}[\s\-.]\d{4})(?![\w\-])")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]\"'，。；、]+|(?<![\w@.])(?:github\.com|gitlab\.com|huggingface\.co|scholar\.google\.[a-z.]+|linkedin\.com|kaggle\.com)/[^\s<>()\[\]\"'，。；、]*", re.I)
+# "liujc [at] cs.washington.edu", "jane (at) uni (dot) edu", "jane.doe at gmail dot com": an address
+# written to dodge scrapers. A bare " at " counts only with a spelt-out dot or after an e-mail label,
+# so "Engineer at google.com" stays prose. Parts are bounded as in EMAIL.
+_AT = r"\s*[\[({<]\s*at\s*[\])}>]\s*"
+_DOT = r"(?:\.|\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
+_SPELT_DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+)"
+_USER = r"(?<![\w.%+\-])[A-Za-z0-9._%+\-]{1,64}"
+_DOMAIN = r"[A-Za-z0-9\-]{1,63}(?:" + _DOT + r"[A-Za-z0-9\-]{1,63}){0,4}" + _DOT + r"[A-Za-z]{2,24}\b"
+OBFUSCATED_EMAIL = re.compile(
+    rf"(?P<u1>{_USER}){_AT}(?P<d1>{_DOMAIN})"
+    rf"|(?P<u2>{_USER})\s+at\s+(?P<d2>[A-Za-z0-9\-]{{1,63}}(?:{_DOT}[A-Za-z0-9\-]{{1,63}}){{0,4}}{_SPELT_DOT}[A-Za-z]{{2,24}}\b)",
+    re.I,
+)
+_EMAIL_LABEL = re.compile(r"(?:e-?mail|邮箱|mail)\s*[:：]\s*(?P<u>[A-Za-z0-9._%+\-]{1,64})\s+at\s+(?P<d>" + _DOMAIN + ")", re.I)
+_AT_WORD = re.compile(r"\bat\b", re.I)
+
+
+def _deobfuscated_emails(text: str) -> list[str]:
+    """Addresses written with [at]/(at)/' at ' and [dot]/' dot ', as plain user@domain."""
+    if not _AT_WORD.search(text):
+        return []
+    found = [(m.group("u1") or m.group("u2"), m.group("d1") or m.group("d2")) for m in OBFUSCATED_EMAIL.finditer(text)]
+    found += [(m.group("u"), m.group("d")) for m in _EMAIL_LABEL.finditer(text)]
+    return [f"{user}@{re.sub(_DOT, '.', domain, flags=re.I)}" for user, domain in found]
+
+
 _LABEL = re.compile(r"^(?:姓名|name)\s*[:：]\s*", re.I)
 _NOT_NAME = re.compile(r"@|\d{3}|简历|resume|curriculum|cv\b|http|www\.|手机|电话|邮箱|phone|email|地址|address|github", re.I)
 
@@ -27,6 +53,10 @@ def find_contacts(lines: list[str]) -> Contacts:
         for m in EMAIL.finditer(text) if "@" in text else ():  # no '@': skip a pattern quadratic on long words
             if m.group(0) not in emails:
                 emails.append(m.group(0))
+                first = first or i
+        for email in _deobfuscated_emails(text):
+            if email not in emails:
+                emails.append(email)
                 first = first or i
         for m in URL.finditer(text):
             url = m.group(0).rstrip(".,);]>*")

@@ -34,10 +34,11 @@ ROLE = re.compile(
     re.I,
 )
 INSTITUTION = re.compile(r"大学|学院|研究院|研究所|中学|university|college|institute|school|academy|polytechnic|eth\b|mit\b|epfl", re.I)
+# a Latin degree word starts a word: "LUMS" and "Systems" hold no M.S., "Alibaba" no B.A.
 DEGREES = [
-    ("phd", re.compile(r"博士|ph\.?\s?d|doctor(?:ate| of)|d\.?phil", re.I)),
-    ("master", re.compile(r"硕士|研究生|master|m\.?s\.?c?\b|m\.?eng|mphil|m\.?a\.?\b|mba|msc", re.I)),
-    ("bachelor", re.compile(r"本科|学士|bachelor|b\.?s\.?c?\b|b\.?eng|b\.?a\.?\b|b\.?tech|undergraduate|bsc", re.I)),
+    ("phd", re.compile(r"博士|(?<![A-Za-z])(?:ph\.?\s?d|doctor(?:ate| of)|d\.?phil)", re.I)),
+    ("master", re.compile(r"硕士|研究生|(?<![A-Za-z])(?:master|m\.?s\.?c?\b|m\.?eng|mphil|m\.?a\.?\b|mba|msc)", re.I)),
+    ("bachelor", re.compile(r"本科|学士|(?<![A-Za-z])(?:bachelor|b\.?s\.?c?\b|b\.?eng|b\.?a\.?\b|b\.?tech|undergraduate|bsc)", re.I)),
 ]
 _SPLIT = re.compile(r"\s*(?:\||｜|·|•|,|，|、|;|；|—|–|\s-\s|\s{2,}|\t)\s*")
 _GRADUATES = re.compile(r"(?:预计|expected|anticipated)\s*(?:于)?\s*((?:19|20)\d\d)\s*(?:年|[.\-/])?\s*(\d{1,2})?\s*月?\s*(?:毕业|graduat)", re.I)
@@ -54,9 +55,27 @@ class Anchor:
     range: DateRange
 
 
-def _title_block(lines: list[str], body: list[int], idx: int, taken: set[int]) -> list[int]:
-    """Up to two short, undated, non-bullet lines just above body[idx] that are not yet used."""
+# a labelled line of an entry's body ("Thesis: …", "- Courses: …", "导师：…") is never the next entry's title
+_BODY_LABEL = re.compile(
+    r"^(?:thesis|dissertation|senior project|capstone(?: project)?|(?:relevant |selected |core )?course(?:s|work)|"
+    r"advisors?|supervisors?|gpa|minor|honou?rs|research (?:interests?|topics?)|"
+    r"导师|(?:主修|相关|核心)?课程|(?:毕业)?论文|研究方向|主要荣誉|绩点|排名)\s*[:：]",
+    re.I,
+)
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def _title_block(lines: list[str], body: list[int], idx: int, taken: set[int], bullets_are_body: bool) -> list[int]:
+    """Up to two short, undated, non-bullet lines just above body[idx] that are not yet used.
+
+    Not a title: a labelled body line ("Thesis: …"); with `bullets_are_body`, a bullet at or left of
+    the date line's indent (it belongs to the entry above).
+    """
     block: list[int] = []
+    date_indent = _indent(lines[body[idx] - 1])
     j = idx - 1
     while j >= 0 and len(block) < 2:
         n = body[j]
@@ -68,11 +87,12 @@ def _title_block(lines: list[str], body: list[int], idx: int, taken: set[int]) -
             break
         if is_bullet(text) and not text.lstrip().startswith(("➤", "-", "*", "•", "·", "#")):
             break
+        if _BODY_LABEL.match(strip_markup(text)):
+            break
+        if is_bullet(text) and bullets_are_body and _indent(lines[n - 1]) >= date_indent:
+            break
         block.insert(0, n)
         j -= 1
-        if not is_bullet(text) and not text.lstrip().startswith("#"):
-            # a plain title line; one more above it only if that one is also short and plain
-            continue
     return block
 
 
@@ -95,7 +115,11 @@ def find_anchors(lines: list[str], section: SectionSpan) -> list[Anchor]:
             or (section.kind == "education" and not INSTITUTION.search(rest))
         )
         if weak:
-            block = _title_block(lines, section.body, idx, taken)
+            # "Acme, Engineer  2020 – 2022" then bullets, then "LUMS, B.S.  2016 – 2020": the entry above kept
+            # its title on its date line, so the bullets between are its body, not this entry's title.
+            # A bare date line still takes the bullet above it ("➤ 腾讯 算法实习生" / "2023.06 – 2023.12").
+            one_line_above = bool(anchors) and anchors[-1].title_lines == [anchors[-1].date_line]
+            block = _title_block(lines, section.body, idx, taken, bullets_are_body=one_line_above and bool(rest))
             if block:
                 title = " ".join(strip_markup(lines[b - 1]) for b in block)
                 if rest and len(rest) <= 40 and not _SENTENCE.search(rest):
@@ -172,12 +196,48 @@ def _degree(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_LEVEL_ONLY = re.compile(r"高中|初中|中学|本科生?|硕士(?:研究生)?|博士(?:研究生)?|(?:在读)?研究生|high school", re.I)
+# a place after the institution ("北京航空航天大学, 北京, 中国", "Caltech — Pasadena, CA") is not a major;
+# US states only as upper-case codes ("Princeton, NJ")
+_REGION = re.compile(
+    r"中国|英国|美国|日本|韩国|德国|法国|加拿大|澳大利亚|新加坡|香港|澳门|台湾|"
+    r"[\u4e00-\u9fff]{2,3}省|(?:广东|江苏|浙江|山东|河南|河北|湖南|湖北|四川|福建|安徽|江西|陕西|山西|辽宁|吉林|黑龙江|云南|贵州|广西|甘肃|海南|内蒙古|新疆|西藏|宁夏|青海)|"
+    r"(?i:china|usa|u\.s\.a?\.?|united states|united kingdom|uk|england|canada|australia|germany|france|japan|korea|singapore|"
+    r"türkiye|turkey|india|pakistan|switzerland|netherlands|italy|spain|sweden|israel)|"
+    r"A[KLRZ]|C[AOT]|DE|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|DC",
+)
+_CITY = re.compile(
+    r"北京|上海|天津|重庆|广州|深圳|杭州|南京|武汉|成都|西安|苏州|长沙|合肥|哈尔滨|大连|沈阳|济南|青岛|厦门|福州|"
+    r"长春|兰州|昆明|南昌|郑州|太原|石家庄|南宁|贵阳|乌鲁木齐|呼和浩特|珠海|宁波|无锡|剑桥|牛津|伦敦|纽约|波士顿|东京|首尔|悉尼|墨尔本|多伦多"
+)
+
+
+def _is_place(seg: str, following: str | None) -> bool:
+    """A region, a well-known city, or any short name right before a region ("Pasadena, CA")."""
+    if _REGION.fullmatch(seg) or _CITY.fullmatch(seg):
+        return True
+    return following is not None and bool(_REGION.fullmatch(following)) and len(seg.split()) <= 3
+
+
+def _institution_below(lines: list[str], body_lines: list[int]) -> str | None:
+    """The school on the line under a head that names only the level ("* 2018.09-2022.06 本科" / "* 中国人民大学信息学院")."""
+    for n in body_lines[:1]:
+        text = strip_markup(lines[n - 1])
+        if len(text) <= 40 and not _SENTENCE.search(text) and not _BODY_LABEL.match(text):
+            seg = next((s for s in _segments(text) if INSTITUTION.search(s)), None)
+            if seg:
+                return seg
+    return None
+
+
 def _education(lines: list[str], a: Anchor, body_lines: list[int]) -> Education:
     head = _clean_title(" ".join(_drop_range(strip_markup(lines[n - 1])) for n in a.title_lines))
     segs = _segments(head)
     inst = next((s for s in segs if INSTITUTION.search(s)), segs[0] if segs else None)
     if inst and " " in inst and re.search(r"[\u4e00-\u9fff]", inst):
         inst = next((w for w in inst.split() if INSTITUTION.search(w)), inst)
+    if inst is None or _LEVEL_ONLY.fullmatch(inst) or _degree(inst)[1] == inst:
+        inst = _institution_below(lines, body_lines) or inst
     level, word = _degree(head)
     if level is None:  # degree on the next line ("计算机科学与技术专业, 硕士")
         for n in body_lines[:2]:
@@ -185,11 +245,14 @@ def _education(lines: list[str], a: Anchor, body_lines: list[int]) -> Education:
             if level:
                 break
     words = [w for seg in segs for w in (seg.split() if re.search(r"[\u4e00-\u9fff]", seg) else [seg])]
+    places = {w for w, nxt in zip(words, [*words[1:], None]) if _is_place(w, nxt)}
     major = next((w for w in words if "专业" in w), None) or next(
         (
             w
             for w in words
             if w != inst
+            and w not in places
+            and not _LEVEL_ONLY.fullmatch(w)
             and not INSTITUTION.search(w)
             and not _degree(w)[0]
             and not re.search(r"导师|指导|advisor|supervisor|[系部]$|学部$|gpa|排名", w, re.I)

@@ -1,0 +1,99 @@
+"""Education and experience tables: which line names the school or employer of each dated entry."""
+
+from __future__ import annotations
+
+import json
+
+from auditor.ingest import ingest_bytes, ingest_text
+from auditor.parse import parse
+
+
+def _education(doc, catalog) -> list[tuple[str | None, str | None, str | None]]:
+    return [(e.institution, e.degree_level, e.major) for e in parse(doc, catalog.kb).resume.education]
+
+
+def test_second_degree_is_not_named_after_the_first_ones_bullets(catalog) -> None:
+    text = """Mei Lin
+mei@uni.edu
+
+Education
+Northfield College of Engineering and Applied Technology, Sheffield, M.S. Robotics  2014-09 – 2015-09
+- Thesis: Grasp Planning under Uncertainty
+QRS, B.S. Mechanical Engineering  2010-09 – 2014-06
+- Control Systems
+"""
+    assert [i for i, _, _ in _education(ingest_text(text), catalog)] == [
+        "Northfield College of Engineering and Applied Technology",
+        "QRS",
+    ]
+    assert [level for _, level, _ in _education(ingest_text(text), catalog)] == ["master", "bachelor"]
+
+
+def test_json_resume_courses_stay_with_their_degree(catalog) -> None:
+    data = {
+        "basics": {"name": "Mei Lin", "email": "mei@uni.edu"},
+        "education": [
+            {"institution": "Harbourside Institute of Technology", "studyType": "Master of Science", "area": "Data Systems",
+             "startDate": "2021-08", "endDate": "2022-12", "courses": ["Graph Mining", "Advanced Compilers"]},
+            {"institution": "Lakeshore University of Science and Technology of the North", "studyType": "Bachelor of Engineering",
+             "area": "Software Engineering", "startDate": "2017-09", "endDate": "2021-07", "courses": ["Calculus"]},
+        ],
+    }
+    doc = ingest_bytes(json.dumps(data).encode(), "json", "resume.json")
+    assert _education(doc, catalog) == [
+        ("Harbourside Institute of Technology", "master", None),
+        ("Lakeshore University of Science and Technology of the North", "bachelor", None),
+    ]
+
+
+def test_bullet_title_above_a_bare_date_line_is_kept(catalog) -> None:
+    text = """李雷
+lilei@uni.edu
+
+实习经历
+- 星河科技 推荐算法实习生 2023.01 – 2023.06
+- 负责召回模型迭代
+➤ 云帆数据 数据开发实习生
+
+2023.07 – 2023.12
+- 负责数据仓库建设
+"""
+    orgs = [e.org for e in parse(ingest_text(text), catalog.kb).resume.experience]
+    assert orgs == ["星河科技", "云帆数据"]
+
+
+def test_level_on_the_date_line_takes_the_school_below_it(catalog) -> None:
+    text = """李雷
+lilei@uni.edu
+
+教育经历
+* 2015.09-2018.06    高中
+    * 江南市第二中学
+    * 高考数学140分
+* 2018.09-2022.06    本科
+    * 东湖大学计算机学院
+        * 总学分150
+"""
+    assert _education(ingest_text(text), catalog) == [("江南市第二中学", "other", None), ("东湖大学计算机学院", "bachelor", None)]
+
+
+def test_city_after_the_school_is_not_the_major(catalog) -> None:
+    text = """李雷
+lilei@uni.edu
+
+教育背景
+东湖大学, 武汉, 湖北    2017.09 – 2021.06
+本科 计算机科学与技术
+Westbrook Institute of Technology — Fairview, CA    2021.09 – 2023.06
+"""
+    assert [major for _, _, major in _education(ingest_text(text), catalog)] == [None, None]
+
+
+def test_major_beside_the_school_is_kept(catalog) -> None:
+    text = """李雷
+lilei@uni.edu
+
+教育背景
+东湖大学, 数学, 本科    2017.09 – 2021.06
+"""
+    assert _education(ingest_text(text), catalog) == [("东湖大学", "bachelor", "数学")]
