@@ -1,4 +1,5 @@
-"""Claims as the report lists them: figures written with thousands separators."""
+"""Claims as the report lists them: figures written with thousands separators, and class ranks
+that only the school can confirm."""
 
 from __future__ import annotations
 
@@ -66,3 +67,35 @@ def test_rank_message_quotes_the_whole_total(catalog) -> None:
     report = _report("# A\n## Awards\n- Kaggle silver medal, ranked 120/2,664 teams (Top 1%)\n", catalog)
     [met002] = [f for f in report.findings if f.rule_id == "MET002"]
     assert "120/2664" in met002.message
+
+
+CLASS_RANKS = """# 张三
+## 教育背景
+某某大学 计算机科学与技术 本科 2018.09 - 2022.06
+学业成绩: 91/100; 排名: 8/150
+全国大学生数学建模竞赛 一等奖 (4/225)
+
+## 工作经历
+某公司 算法工程师 2022.07 - 至今
+- 专业排名前 5% 的同学中唯一拿到 offer
+"""
+
+
+def test_class_rank_is_for_the_school_to_confirm(catalog) -> None:
+    report = _report(CLASS_RANKS, catalog)
+    by_line = {c.line: c.verifiability for c in report.claims if c.kind in ("rank", "top_percent")}
+    assert by_line == {4: "private", 5: "public", 9: "private"}
+    [ver001] = [f for f in report.findings if f.rule_id == "VER001"]
+    assert [e.line for e in ver001.evidence] == [5]
+
+
+def test_class_rank_under_a_degree_is_not_sent_to_a_leaderboard(catalog) -> None:
+    text = "# Jane Doe\n## Profile\n### M.S. in Computer Science (Rank: 2/60)\nSome University, 2019 - 2021\n"
+    report = _report(text, catalog)
+    assert [c.verifiability for c in report.claims if c.kind == "rank"] == ["private"]
+    assert not [f for f in report.findings if f.rule_id == "VER001"]
+
+
+def test_class_rank_still_checked_against_its_top_percent(catalog) -> None:
+    report = _report("# A\n## Education\nB.S., Some University, 2016 - 2020, GPA 3.9, Rank: 30/120 (Top 5%)\n", catalog)
+    assert [f.rule_id for f in report.findings if f.rule_id == "MET002"] == ["MET002"]

@@ -65,4 +65,5 @@ def parse(doc: Document, kb: KnowledgeBase) -> Parsed:
         claimed_years=years,
         claimed_years_line=years_line,
     )
-    return Parsed(resume, extract_claims(lines), sections)
+    education_lines = {n for s in sections if s.kind == "education" for n in s.body}
+    return Parsed(resume, extract_claims(lines, education_lines=education_lines), sections)

@@ -1,7 +1,8 @@
 """Claims: every number-bearing statement, with its kind, line and whether the public can check it.
 
 Stars, downloads, citations, competition ranks and papers are public; internal metrics
-(percentages, latency, QPS, money, headcount) only the candidate's employer can confirm.
+(percentages, latency, QPS, money, headcount) only the candidate's employer can confirm, and a
+class rank ('专业排名 3/120', 'GPA 3.9, Top 5%') only the school.
 """
 
 from __future__ import annotations
@@ -40,6 +41,19 @@ RANK = re.compile(r"(?<![\d.])(\d{1,5})\s*/\s*(\d{1,3}(?:,\d{3})+|\d{2,6})(?![\d
 TOP = re.compile(r"(?:top|前)\s*(\d+(?:\.\d+)?)\s*%", re.I)
 
 PUBLIC_KINDS = {"stars", "downloads", "citations", "rank", "top_percent", "competition"}
+STANDING_KINDS = {"rank", "top_percent"}  # public on a leaderboard, private among classmates
+# a rank among classmates: grades, the major, the class, an exam, a degree
+SCHOOL_WORDS = re.compile(
+    r"gpa|绩点|均分|成绩|学业|专业|年级|班级|学院|本科|研究生|学士|硕士|博士|\bclass\b|\bcohort\b|\bmajor\b|\bexams?\b|"
+    r"bachelor|master|ph\.?\s?d\b|\b[BM]\.\s?(?:S|Sc|E|Eng|A)\b",
+    re.I,
+)
+# a rank on a leaderboard, even on a line of the education section
+COMPETITION_WORDS = re.compile(
+    r"赛|kaggle|天池|leaderboard|challenge|competition|contest|hackathon|olympiad|\bcup\b|\bacm\b|icpc|"
+    r"medal|金牌|银牌|铜牌|[一二三特]等奖|\bteams?\b|队",
+    re.I,
+)
 SCALE = {"k": 1e3, "千": 1e3, "w": 1e4, "万": 1e4, "亿": 1e8, "m": 1e6, "b": 1e9, "t": 1e12, "million": 1e6, "billion": 1e9}
 
 
@@ -170,8 +184,25 @@ def extract_line_claims(text: str) -> list[_Raw]:
     return found
 
 
-def extract_claims(lines: list[str], skip_lines: set[int] | None = None) -> list[Claim]:
-    """Claims of every line, numbered C1, C2 … in reading order."""
+def among_classmates(text: str, in_education: bool) -> bool:
+    """Is a rank or Top x% on this line a class rank? Only the school can confirm those, while a
+    competition's leaderboard is public. Competition words win, even in the education section."""
+    if COMPETITION_WORDS.search(text):
+        return False
+    return in_education or bool(SCHOOL_WORDS.search(text))
+
+
+def _verifiability(kind: str, text: str, in_education: bool) -> str:
+    if kind in STANDING_KINDS and among_classmates(text, in_education):
+        return "private"
+    return "public" if kind in PUBLIC_KINDS else "private"
+
+
+def extract_claims(
+    lines: list[str], skip_lines: set[int] | None = None, education_lines: set[int] | None = None
+) -> list[Claim]:
+    """Claims of every line, numbered C1, C2 … in reading order. `education_lines` (the
+    education section's body) makes a rank there a class rank unless it names a competition."""
     claims: list[Claim] = []
     for n, raw in enumerate(lines, 1):
         if skip_lines and n in skip_lines:
@@ -180,9 +211,10 @@ def extract_claims(lines: list[str], skip_lines: set[int] | None = None) -> list
         if not re.search(r"\d", text):
             continue
         stops = [m.start() for m in _CLAUSE_END.finditer(text)]
+        in_education = bool(education_lines and n in education_lines)
         for r in extract_line_claims(text):
             kind = r.kind
-            verif = "public" if kind in PUBLIC_KINDS else "private"
+            verif = _verifiability(kind, text, in_education)
             claim = Claim(
                 id=f"C{len(claims) + 1}",
                 kind=kind,
