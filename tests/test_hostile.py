@@ -215,6 +215,7 @@ def test_injected_markup_stays_text_in_every_output(tmp_path: Path) -> None:
 SHAPES = {
     "digits": "1",
     "dots": ".",
+    "thousands": "000,",  # a figure written 1,000,000,...: its comma groups must not be re-read from each group
     "spaces": " ",
     "dashes": "-",
     "cjk": "中",

@@ -160,7 +160,7 @@ def rate_over_100(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hi
     """
     for n in _claim_lines(ctx, {"percent", "before_after"}):
         text = strip_markup(ctx.doc.line(n))
-        for m in re.finditer(r"(?<!\d)(\d+(?:\.\d+)?)\s*[%％]", text):  # (?<!\d): see claims._NUM0
+        for m in re.finditer(r"(?<!\d)(\d+(?:\.\d+)?)\s*[%％]", text):  # (?<!\d): see claims._NUM
             if float(m.group(1)) <= 100:
                 continue
             before = text[max(0, m.start() - 10) : m.start()]

@@ -24,8 +24,14 @@ PRIVATE = {"money", "headcount", "users", "qps"}
 
 @check("verification.public_claims", params=NoParams)
 def public_claims(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
-    """Claims anyone can check online (stars, downloads, citations, competition ranks, papers): listed to check."""
-    claims = [c for c in ctx.claims if c.kind in PUBLIC and c.check.status in ("unchecked", "error")]
+    """Claims anyone can check online (stars, downloads, citations, competition ranks, papers): listed to check.
+
+    Not a hit: a class rank ('专业排名 3/120', 'GPA 3.8, Rank 2/60'), which only the school can confirm.
+    """
+    claims = [
+        c for c in ctx.claims
+        if c.kind in PUBLIC and c.verifiability == "public" and c.check.status in ("unchecked", "error")
+    ]
     pubs = [x for x in resume.publications if x.kind_hint == "paper" and x.check.status in ("unchecked", "error")]
     if not claims and not pubs:
         raise NotApplicable("no publicly checkable claim left unchecked")

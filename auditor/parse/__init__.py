@@ -15,7 +15,7 @@ from auditor.parse.publications import parse_publications, venue_index
 from auditor.parse.sections import SectionSpan, split_sections
 from auditor.parse.text import strip_markup
 
-# (?<!\d) before a leading number: same matches, no quadratic re-reading of digit runs (claims._NUM0)
+# (?<!\d) before a leading number: same matches, no quadratic re-reading of digit runs (claims._NUM)
 _CLAIMED_YEARS = re.compile(
     r"(?:工作年限|工作经验|经验|从业)\s*[:：]?\s*(\d+(?:\.\d+)?)\s*\+?\s*年|(?<!\d)(\d+(?:\.\d+)?)\s*\+?\s*年(?:以上)?(?:工作|相关|开发|算法)?经验|"
     r"(?<!\d)(\d+(?:\.\d+)?)\+?\s*years?(?:\s+of)?(?:\s+\w+){0,3}\s+experience",
@@ -65,4 +65,5 @@ def parse(doc: Document, kb: KnowledgeBase) -> Parsed:
         claimed_years=years,
         claimed_years_line=years_line,
     )
-    return Parsed(resume, extract_claims(lines), sections)
+    education_lines = {n for s in sections if s.kind == "education" for n in s.body}
+    return Parsed(resume, extract_claims(lines, education_lines=education_lines), sections)
