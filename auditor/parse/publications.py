@@ -35,7 +35,9 @@ _THESIS = re.compile(r"学位论文|毕业论文|硕士论文|博士论文|thesi
 _SHORT_YEAR = r"(?:\s*['’]\s*(?P<y2>\d{2})|\s?(?P<y3>\d{2}))(?![\d.%])(?!\s*[A-Za-z])"
 _GENERIC_VENUE = re.compile(rf"(?<![A-Za-z])(?P<name>[A-Z][A-Za-z]{{1,9}}(?:[- ][A-Z][A-Za-z]{{1,9}})?)(?:\s*['’]?\s*(?P<y1>{_YEAR})(?!\d)|{_SHORT_YEAR})")
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]")  # a word with two capitals (NeurIPS, IEEE Access): a short year may follow
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:[A-Za-z0-9-]+\.)+(?:org|com|net|edu|io|cn)/\S*", re.I)
+# A bare domain starts only where a run of name characters and dots starts: started anywhere
+# inside "1.2.3.4…", each start would rescan the run (quadratic; tests/regex_steps.py).
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![A-Za-z0-9.-])(?:[A-Za-z0-9-]+\.)+(?:org|com|net|edu|io|cn)/\S*", re.I)
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")  # '[Paper](https://…)': the text stays, the target goes
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/", re.I)
 # "NeurIPS 2023 MATH-AI Workshop", "ICML Workshop on …": the workshop, not the main track
