@@ -42,3 +42,14 @@ def test_candidate_names_include_the_other_spelling():
 
     assert candidate_names(Resume(name="Hande Dong (董汉德)")) == ["Hande Dong (董汉德)", "Hande Dong", "董汉德"]
     assert candidate_names(Resume(name=None)) == []
+
+
+def test_the_advisors_citation_count_is_not_checked_against_the_candidates_profile(catalog):
+    """The only Scholar link is the candidate's; the count on the advisor's line is the advisor's."""
+    text = (
+        "# 李明\nGoogle Scholar: https://scholar.google.com/citations?user=Xq3vT0kAAAAJ\n\n## 教育经历\n"
+        "示例大学 计算机 硕士 2021.09 - 2024.06\n导师：王教授 http://example.edu/~wang (引用量1.2万+)\n\n"
+        "## 论文\n- 个人论文被引用 120 次\n"
+    )
+    t = targets(text, catalog)
+    assert [(c.value, user) for c, user in t.citations] == [(120.0, "Xq3vT0kAAAAJ")]

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from auditor.catalog.kb import KnowledgeBase, Venue
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Publication, Resume
+from auditor.parse.claims import ABOUT_OTHERS
 from auditor.parse.dates import Point
 
 
@@ -203,8 +204,7 @@ _PROFILE = re.compile(r"scholar\.google|semanticscholar\.org|dblp\.org|orcid\.or
 @check("publication.citations_without_profile", params=NoParams)
 def citations_without_profile(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
     """A citation count claimed with no link to a public profile (Google Scholar, Semantic Scholar, DBLP)."""
-    about_others = re.compile(r"导师|指导|advisor|supervisor|实验室|lab\b|团队|group", re.I)
-    cites = [c for c in ctx.claims if c.kind == "citations" and (c.value or 0) >= 50 and not about_others.search(ctx.doc.line(c.line))]
+    cites = [c for c in ctx.claims if c.kind == "citations" and (c.value or 0) >= 50 and not ABOUT_OTHERS.search(ctx.doc.line(c.line))]
     if not cites:
         raise NotApplicable("no citation count claimed")
     if any(_PROFILE.search(link) for link in resume.contacts.links):

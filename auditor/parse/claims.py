@@ -54,6 +54,10 @@ COMPETITION_WORDS = re.compile(
     r"medal|金牌|银牌|铜牌|[一二三特]等奖|\bteams?\b|队",
     re.I,
 )
+# A figure on a line about the advisor, the lab or the team ("导师：X教授（引用量1.2万+）") is not
+# the candidate's own: checks that compare it with the candidate's profile leave it out.
+ABOUT_OTHERS = re.compile(r"导师|指导|advisor|supervisor|实验室|lab\b|团队|group", re.I)
+
 SCALE = {"k": 1e3, "千": 1e3, "w": 1e4, "万": 1e4, "亿": 1e8, "m": 1e6, "b": 1e9, "t": 1e12, "million": 1e6, "billion": 1e9}
 
 

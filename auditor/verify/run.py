@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from auditor.catalog.kb import KnowledgeBase
 from auditor.models import Claim, Document, LinkCheck, OnlineSummary, Publication, Resume, SourceUsage
+from auditor.parse.claims import ABOUT_OTHERS
 from auditor.verify.client import Client
 from auditor.verify.fetch import Fetcher
 from auditor.verify.guard import UnsafeURL
@@ -110,7 +111,7 @@ def find_targets(doc: Document, resume: Resume, claims: Sequence[Claim]) -> Targ
             m = _near(doc, resume, c.line, HF_MODEL)
             if len(m) == 1:
                 t.downloads.append((c, m[0].group(1).rstrip(".")))
-        elif c.kind == "citations" and c.value:
+        elif c.kind == "citations" and c.value and not ABOUT_OTHERS.search(doc.line(c.line)):  # not the advisor's count
             m = _near(doc, resume, c.line, SCHOLAR)
             if len(m) == 1:
                 t.citations.append((c, m[0].group(1)))
