@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Resume
+from auditor.parse.contacts import first_content_line
 
 _SEQUENTIAL = ("12345678", "23456789", "87654321", "98765432", "00000000", "11111111", "88888888", "13800138000")
 _PLACEHOLDER_DOMAINS = re.compile(r"@(?:example\.(?:com|org|net)|email\.com|xxx+\.com|test\.com|domain\.com|yourdomain|mail\.com$|abc\.com)", re.I)
@@ -54,4 +55,4 @@ def odd_email(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
 def contact_missing(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
     """Neither an e-mail nor a phone number anywhere in the resume."""
     if not resume.contacts.emails and not resume.contacts.phones:
-        yield Hit((resume.name_line or 1,), {})
+        yield Hit((resume.name_line or first_content_line(ctx.doc.lines),), {})

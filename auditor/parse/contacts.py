@@ -79,6 +79,13 @@ def _after_front_matter(lines: list[str], header: list[int]) -> list[int]:
     return header
 
 
+def first_content_line(lines: list[str]) -> int:
+    """The first line a reader sees: not blank, not inside a leading '---' front matter block."""
+    filled = [n for n, line in enumerate(lines, 1) if line.strip()]
+    seen = _after_front_matter(lines, filled)
+    return seen[0] if seen else 1
+
+
 def find_name(lines: list[str], sections: list[SectionSpan]) -> tuple[str | None, int | None]:
     """The first short line of the header that reads like a name (or 'Name: …')."""
     header = sections[0].body if sections and sections[0].kind == "header" else []
