@@ -19,8 +19,10 @@ from auditor.parse.text import strip_markup
 # '2023,2024' are lists). It never starts inside a digit run or a comma group: no '500' out of
 # '8,500', and a search does not re-read a long digit run from every digit in it (quadratic:
 # 67 s for 5,000 digits).
-_NOT_INSIDE_NUMBER = r"(?<!\d)(?!(?<=\d,)\d{3}(?!\d))"
-_NUM = _NOT_INSIDE_NUMBER + r"((?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+# The checks sit after the first digit, so the pattern starts with \d and the regex engine skips
+# straight to digits instead of trying the assertions at every position of the line.
+_NOT_INSIDE_NUMBER = r"(?<!\d\d)(?!(?<=\d,\d)\d\d(?!\d))"
+_NUM = r"(\d" + _NOT_INSIDE_NUMBER + r"(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*)(?:\.\d+)?)"
 _UNIT = r"(%|％|ms|毫秒|s|秒|分钟|min|小时|h|pp|个百分点|x|倍|k|K|w|W|万|亿|/5(?:\.0)?|/10|/100)?"
 ARROW = r"(?:→|->|=>|⇒|➔|➜|\s+to\s+|降至|降低至|降低到|降到|提升至|提升到|提高至|提高到|增加至|增加到|增长至|增长到|减少至|减少到|压降至|缩短至|缩短到|优化至|优化到|上升至|上升到|下降至|下降到|至|到)"
 BEFORE_AFTER = re.compile(rf"(?:从\s*)?(?:[^\d\s]{{0,8}}?)\s*(?<![A-Za-z\d.]){_NUM}\s*{_UNIT}\s*{ARROW}\s*{_NUM}\s*{_UNIT}", re.I)
