@@ -259,4 +259,7 @@ def test_a_folder_audited_online_gets_every_report_with_its_checks(tmp_path):
     b = json.loads((tmp_path / "out" / "b.json").read_text(encoding="utf-8"))
     assert a["online"]["mode"] == "live" and any(f["rule_id"] == "VER006" for f in a["findings"])
     assert b["claims"][0]["check"]["status"] == "contradicted"
+    # one client serves the folder; each report counts only its own requests
+    assert [(s["source"], s["requests"]) for s in b["online"]["sources"]] == [("github", 1)]
+    assert sum(s["requests"] for s in a["online"]["sources"]) == 21
     assert (tmp_path / "out" / "index.html").exists()

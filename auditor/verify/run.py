@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from auditor.catalog.kb import KnowledgeBase
 from auditor.models import Claim, Document, LinkCheck, OnlineSummary, Publication, Resume, SourceUsage
 from auditor.parse.claims import ABOUT_OTHERS
-from auditor.verify.client import Client
+from auditor.verify.client import Client, Stats
 from auditor.verify.fetch import Fetcher
 from auditor.verify.guard import UnsafeURL
 from auditor.verify.inline import Suspended, gather_in_order, run_inline
@@ -240,7 +240,7 @@ class OnlineVerifier:
     def __call__(
         self, doc: Document, resume: Resume, claims: Sequence[Claim], kb: KnowledgeBase, as_of_year: int, lang: str = "en"
     ) -> OnlineSummary:
-        before = _snapshot(self.client)
+        before = self.client.stats.copy()
         t = find_targets(doc, resume, claims)
         if self.progress:
             where = "the cache only" if self.client.cache_only else "public sources (answers are cached)"
@@ -286,17 +286,16 @@ class OnlineVerifier:
                 self._loop.close()
 
 
-def _snapshot(client: Client) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-    s = client.stats
-    return dict(s.requests), dict(s.cache_hits), {k: len(v) for k, v in s.errors.items()}
-
-
-def _since(summary: OnlineSummary, before: tuple[dict[str, int], dict[str, int], dict[str, int]]) -> OnlineSummary:
+def _since(summary: OnlineSummary, before: Stats) -> OnlineSummary:
     """Per-resume numbers when the client is shared by a batch."""
-    req, hits, errs = before
     sources = []
     for u in summary.sources:
-        u = u.model_copy(update={"requests": u.requests - req.get(u.source, 0), "cache_hits": u.cache_hits - hits.get(u.source, 0), "errors": sorted(set(u.errors[errs.get(u.source, 0):]))})
+        seen = len(before.errors.get(u.source, []))
+        u = u.model_copy(update={
+            "requests": u.requests - before.requests.get(u.source, 0),
+            "cache_hits": u.cache_hits - before.cache_hits.get(u.source, 0),
+            "errors": sorted(set(u.errors[seen:])),
+        })
         if u.requests or u.cache_hits or u.errors:
             sources.append(u)
     return summary.model_copy(update={"sources": sources})
