@@ -83,6 +83,8 @@ class Education(_Model):
     precision: Precision = "month"
     line: int
     date_line: int | None = None
+    # the body line stating the expected graduation ('预计 2021 年 7 月毕业') when the date line says only 至今
+    expected_line: int | None = None
 
 
 class Experience(_Model):

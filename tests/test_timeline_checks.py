@@ -65,3 +65,15 @@ def test_expected_graduation_on_the_date_line_quotes_that_line_only() -> None:
 """
     (finding,) = _findings(text, "TIM007")
     assert [e.line for e in finding.evidence] == [2]
+
+
+def test_expected_graduation_quotes_the_stated_date_below_the_major_line() -> None:
+    text = """教育背景
+复旦大学    2019.09 – 至今
+本科 计算机科学与技术
+预计 2023 年 7 月毕业
+- GPA 3.8/4.0
+"""
+    (finding,) = _findings(text, "TIM007")
+    assert [e.line for e in finding.evidence] == [2, 4]
+    assert "2023-07" in finding.message

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
-from auditor.models import Document, Education, Experience, Resume
-from auditor.parse.dates import EXPECTED_RE, Point, find_range, normalise, parse_iso
+from auditor.models import Education, Experience, Resume
+from auditor.parse.dates import Point, parse_iso
 from auditor.parse.text import strip_markup
 
 
@@ -193,28 +193,9 @@ def expected_graduation_past(resume: Resume, p: NoParams, ctx: CheckContext) -> 
     for e in expected:
         end = parse_iso(e.end)
         if end and end.index < ctx.as_of.index:
-            stated = _expected_date_line(e, ctx.doc)
-            lines = tuple(sorted({*_lines(e), stated})) if stated else _lines(e)
+            # the date line may say only 至今: quote the line the expected date was read from too
+            lines = tuple(sorted({*_lines(e), e.expected_line})) if e.expected_line else _lines(e)
             yield Hit(lines, {"degree": _label(e), "end": e.end, "as_of": ctx.as_of_text})
-
-
-def _expected_date_line(e: Education, doc: Document) -> int | None:
-    """The line below the dates that states the expected graduation ('预计 2021 年 7 月毕业').
-
-    The parser reads the date there when the date line says only '2017.09 – 至今'; quoting the
-    date line alone would show 至今 and a date the reader cannot find. None when the date line
-    itself gives the end date. Like the parser, only the first two lines of the body are read.
-    """
-    date_line = e.date_line or e.line
-    own = find_range(strip_markup(doc.line(date_line)))
-    if own is None or own.end is not None or not e.end:
-        return None
-    body = [n for n in range(date_line + 1, min(date_line + 6, len(doc.lines)) + 1) if doc.line(n).strip()]
-    for n in body[:2]:
-        text = normalise(strip_markup(doc.line(n)))
-        if EXPECTED_RE.search(text) and e.end[:4] in text:
-            return n
-    return None
 
 
 _DURATION_NOTE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*(?:年|years?|yrs?)\s*[)）]", re.I)

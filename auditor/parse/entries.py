@@ -262,11 +262,13 @@ def _education(lines: list[str], a: Anchor, body_lines: list[int]) -> Education:
     date_text = lines[a.date_line - 1]
     end = a.range.end.iso() if a.range.end else None
     ongoing, expected = a.range.ongoing, is_expected(date_text)
+    expected_line = None
     if ongoing:
         for n in body_lines[:2]:
             m = _GRADUATES.search(normalise(strip_markup(lines[n - 1])))
             if m:
                 end, ongoing, expected = f"{int(m.group(1)):04d}-{int(m.group(2) or 6):02d}", False, True
+                expected_line = n
                 break
     return Education(
         institution=inst,
@@ -280,6 +282,7 @@ def _education(lines: list[str], a: Anchor, body_lines: list[int]) -> Education:
         precision=a.range.precision,  # type: ignore[arg-type]
         line=a.title_lines[0],
         date_line=a.date_line,
+        expected_line=expected_line,
     )
 
 
