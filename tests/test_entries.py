@@ -97,3 +97,37 @@ lilei@uni.edu
 东湖大学, 数学, 本科    2017.09 – 2021.06
 """
     assert _education(ingest_text(text), catalog) == [("东湖大学", "bachelor", "数学")]
+
+
+def _kinds(text: str, catalog) -> list[tuple[str | None, str]]:
+    return [(e.org, e.kind) for e in parse(ingest_text(text), catalog.kb).resume.experience]
+
+
+def test_project_under_an_internship_heading_is_a_project(catalog) -> None:
+    text = """王芳
+wangfang@uni.edu
+
+## 实习/项目经历
+星河科技 - 上海 - 推荐算法实习生    2022年03月 – 2022年08月
+- 负责召回模型迭代
+云帆研究院 - 北京 - 合作项目    2022年09月 – 2023年06月
+- 深度图像去噪
+星河科技 推荐项目组 实习生    2023年07月 – 2023年12月
+- 负责排序模型
+"""
+    assert [kind for _, kind in _kinds(text, catalog)] == ["internship", "project", "internship"]
+
+
+def test_personal_project_label_under_the_title_makes_a_project(catalog) -> None:
+    text = """王芳
+wangfang@uni.edu
+
+## 实习/项目经历
+云帆数据, 存储组, 杭州    2022年7月 – 2023年9月
+存储调度优化
+- 后台资源占用率减少8%
+简历排版工具    2019年5月 – 至今
+Python | 个人项目
+- 支持多种字体
+"""
+    assert _kinds(text, catalog) == [("云帆数据", "internship"), ("简历排版工具", "project")]

@@ -23,7 +23,12 @@ SECTION_KIND = {
     "competition": "competition",
 }
 INTERN = re.compile(r"实习|intern\b|internship|trainee|co-?op\b", re.I)
-PROJECT = re.compile(r"项目|project\b|课题|【核心项目|商业项目", re.I)
+PROJECT = re.compile(r"项目|project\b|课题|课程设计|毕业设计|【核心项目|商业项目", re.I)
+# on the line under the title ("LaTeX, Python | 个人项目") only words that leave no doubt: "负责推荐项目" there
+# may well describe an internship's work
+SIDE_PROJECT = re.compile(
+    r"个人项目|开源项目|课程项目|课程设计|毕业设计|(?:personal|side|course|class|open[- ]source) project", re.I
+)
 RESEARCH = re.compile(r"研究助理|科研助理|访问学生|visiting (?:student|researcher|scholar)|research assistant|\bRA\b|PhD student|博士生", re.I)
 COMPETITION = re.compile(r"竞赛|比赛|大赛|挑战赛|competition|contest|hackathon|kaggle|challenge", re.I)
 PART_TIME = re.compile(r"兼职|part[- ]time|advisor|顾问|adjunct|visiting|volunteer|志愿", re.I)
@@ -286,18 +291,43 @@ def _education(lines: list[str], a: Anchor, body_lines: list[int]) -> Education:
     )
 
 
-def _kind(section_kind: str, title: str, header_text: str) -> tuple[str, str]:
-    """Experience kind and how sure: the heading says one thing, the words may say more."""
+def _subtitle(lines: list[str], body_lines: list[int]) -> str:
+    """The short line right under an entry's title that labels it ("LaTeX, Python | 个人项目"), or ''."""
+    if not body_lines:
+        return ""
+    raw = lines[body_lines[0] - 1]
+    text = strip_markup(raw)
+    if is_bullet(raw) or len(text) > 40 or _SENTENCE.search(text):
+        return ""
+    return text
+
+
+def _demoted(title: str, subtitle: str) -> tuple[str, str] | None:
+    """What an entry under a job heading says it is instead: a project, a contest, research."""
+    if PROJECT.search(title) or SIDE_PROJECT.search(subtitle):
+        return "project", "high"
+    if COMPETITION.search(title):
+        return "competition", "medium"
+    if RESEARCH.search(title):
+        return "research", "medium"
+    return None
+
+
+def _kind(section_kind: str, title: str, header_text: str, subtitle: str = "") -> tuple[str, str]:
+    """Experience kind and how sure: the heading says one thing, the words may say more.
+
+    Under a work or internship heading ("实习/项目经历" is read as internship) the entry's own words
+    make it a project, contest or research; a word for internship keeps it an internship.
+    """
     base = SECTION_KIND.get(section_kind, "other")
     if INTERN.search(title) or INTERN.search(header_text):
         return "internship", "high"
-    if base == "fulltime":
-        if PROJECT.search(title):
-            return "project", "high"
-        if COMPETITION.search(title):
-            return "competition", "medium"
-        if RESEARCH.search(title):
-            return "research", "medium"
+    if base in ("fulltime", "internship"):
+        demoted = _demoted(title, subtitle)
+        if demoted:
+            return demoted
+        if base == "internship":
+            return "internship", "high"
         if PART_TIME.search(title):
             return "other", "medium"
         return "fulltime", "high" if ROLE.search(title) else "medium"
@@ -327,7 +357,8 @@ def parse_entries(lines: list[str], sections: list[SectionSpan]) -> tuple[list[E
                 continue
             if sec.kind == "award" and not COMPETITION.search(a.title):
                 continue
-            kind, conf = _kind("competition" if sec.kind == "award" else sec.kind, a.title, lines[a.date_line - 1])
+            section_kind = "competition" if sec.kind == "award" else sec.kind
+            kind, conf = _kind(section_kind, a.title, lines[a.date_line - 1], _subtitle(lines, body_lines))
             org, role = _org_and_title(a.title)
             if kind in ("competition", "project", "research") and role is None or kind == "competition":
                 org, role = a.title, None  # the name of the project or contest, not an employer
