@@ -131,3 +131,20 @@ Python | 个人项目
 - 支持多种字体
 """
     assert _kinds(text, catalog) == [("云帆数据", "internship"), ("简历排版工具", "project")]
+
+
+def test_json_resume_work_names_the_employer_even_when_the_position_has_a_dash(catalog) -> None:
+    resume = {
+        "basics": {"name": "Sam Roe", "email": "sam@example.com"},
+        "work": [
+            {"name": "Northwind Labs", "position": "Software Engineer – Reinforcement Learning", "startDate": "2025-08"},
+            {"name": "Contoso", "position": "Research Scientist", "startDate": "2020-05", "endDate": "2024-11"},
+        ],
+    }
+    doc = ingest_bytes(json.dumps(resume).encode(), "json", "resume.json")
+    assert [e.org for e in parse(doc, catalog.kb).resume.experience] == ["Northwind Labs", "Contoso"]
+
+
+def test_role_then_employer_and_city_keeps_the_employer(catalog) -> None:
+    text = "Sam Roe\nsam@example.com\n\nExperience\nSoftware Engineer – Contoso, Mountain View  2019.01 – 2020.01\n- Built the ranking service\n"
+    assert [e.org for e in parse(ingest_text(text), catalog.kb).resume.experience] == ["Contoso"]

@@ -170,5 +170,5 @@ def test_json_resume_becomes_resume_lines(tmp_path: Path) -> None:
     }
     doc = ingest(_write(tmp_path, "resume.json", json.dumps(data).encode()))
     assert doc.lines[0] == "Jane Doe"
-    assert "ML Engineer, Acme  2020-01 – Present" in doc.lines
+    assert "Acme, ML Engineer  2020-01 – Present" in doc.lines
     assert "MIT, M.S. CS  2018-09 – 2020-06" in doc.lines

@@ -35,7 +35,9 @@ def _span(item: dict[str, Any]) -> str:
 
 def _item_lines(key: str, item: dict[str, Any]) -> list[str]:
     if key in ("work", "volunteer"):
-        head = ", ".join(x for x in (_s(item.get("position")), _s(item.get("name") or item.get("organization"))) if x)
+        # organisation first, as for education: "Anyscale, Software Engineer – Reinforcement Learning".
+        # Position first would read as "role – org, city" when the position itself holds a dash.
+        head = ", ".join(x for x in (_s(item.get("name") or item.get("organization")), _s(item.get("position"))) if x)
     elif key == "education":
         degree = " ".join(x for x in (_s(item.get("studyType")), _s(item.get("area"))) if x)
         head = ", ".join(x for x in (_s(item.get("institution")), degree) if x)
