@@ -26,8 +26,14 @@ def placeholder(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]
         for ph, pat in pats:
             m = pat.search(raw)
             if m:
-                yield Hit((n,), {"text": m.group(0), "what": getattr(ph.description, ctx.language)})
+                yield Hit((n,), {"text": _quoted(m), "what": getattr(ph.description, ctx.language)})
                 break
+
+
+def _quoted(m: re.Match[str]) -> str:
+    """The placeholder itself: a pattern that must look at the whole line first (a label it skips)
+    marks the part to quote as the group `text`."""
+    return (m.group("text") if "text" in m.re.groupindex else m.group(0)).strip()
 
 
 class DuplicateParams(BaseModel):
