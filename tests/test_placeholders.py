@@ -19,15 +19,16 @@ def test_placeholder_quotes_the_blank_not_the_bullet() -> None:
     assert all(msg.startswith('"xxx"') or msg.startswith('"XXX"') for _, msg in found), found
 
 
-def test_anonymised_resume_has_no_placeholder_finding() -> None:
+def test_a_masked_organisation_is_named_as_such_and_a_described_one_is_not_flagged() -> None:
     text = (
         "工作经历\n"
         "某金融科技公司 | 算法工程师 | 2021.07 - 2023.06\n"
         "XX科技 | 数据分析实习生 | 2020.07 - 2020.12\n"
         "XXX大学 | 硕士 | 2018.09 - 2021.06\n"
-        "单位：xxx\n"
     )
-    assert _placeholders(text) == []
+    found = _placeholders(text)
+    assert [line for line, _ in found] == [3, 4]
+    assert all("XX大学/XX公司" in msg for _, msg in found), found
 
 
 def test_template_links_are_quoted_as_written() -> None:
