@@ -99,3 +99,12 @@ def test_class_rank_under_a_degree_is_not_sent_to_a_leaderboard(catalog) -> None
 def test_class_rank_still_checked_against_its_top_percent(catalog) -> None:
     report = _report("# A\n## Education\nB.S., Some University, 2016 - 2020, GPA 3.9, Rank: 30/120 (Top 5%)\n", catalog)
     assert [f.rule_id for f in report.findings if f.rule_id == "MET002"] == ["MET002"]
+
+
+def test_gain_message_speaks_of_points_only_for_percentages(catalog) -> None:
+    latency = _report("Li Ming\nli@example.com\n\nExperience\n- Cut p99 latency from 1,500ms → 300ms (10x faster)\n", catalog)
+    (msg,) = [f.message for f in latency.findings if f.rule_id == "MET001"]
+    assert msg.startswith("1500ms → 300ms is a difference of 1200ms, 80% relative, 5x"), msg
+    rate = _report("Li Ming\nli@example.com\n\nExperience\n- Resolution rate: 60% → 85% (+35 pct)\n", catalog)
+    (msg,) = [f.message for f in rate.findings if f.rule_id == "MET001"]
+    assert msg.startswith("60% → 85% is 25 points,"), msg

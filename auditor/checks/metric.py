@@ -80,11 +80,20 @@ def gain_mismatch(resume: Resume, p: GainParams, ctx: CheckContext) -> Iterator[
                     (n,),
                     {
                         "before": r.before, "after": r.after, "unit": r.unit or "",
-                        "stated": text[gain.start : gain.end].strip(), "points": round(diff, 2),
+                        "stated": text[gain.start : gain.end].strip(), "change": _change(round(diff, 2), r.unit, ctx),
                         "relative": round(rel, 1), "ratio": round(ratio, 2),
                     },
                     key=f"{r.start}",
                 )
+
+
+def _change(diff: float, unit: str | None, ctx: CheckContext) -> str:
+    """Percentage points for percentages; a plain difference in the figures' own unit otherwise
+    ('300ms' is no number of points)."""
+    amount = f"{diff:g}"
+    if unit in ("%", "％", "pp", "个百分点"):
+        return ctx.say(f"{amount} points", f"{amount} 个百分点")
+    return ctx.say(f"a difference of {amount}{unit or ''}", f"{amount}{unit or ''}")
 
 
 @check("metric.rank_vs_top_percent", params=NoParams)
