@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from auditor.models import Award
+from auditor.parse.claims import RANK, is_rank, number
 from auditor.parse.sections import SectionSpan
 from auditor.parse.text import strip_markup
 
-RANK_FRACTION = re.compile(r"(?<![\d.])(\d{1,5})\s*/\s*(\d{2,6})(?![\d.])")
 TOP_PERCENT = re.compile(r"(?:top|前)\s*(\d+(?:\.\d+)?)\s*%", re.I)
 MEDAL = re.compile(r"(金牌|gold(?:\s+medal)?|银牌|silver(?:\s+medal)?|铜牌|bronze(?:\s+medal)?)", re.I)
 PLACE = re.compile(r"冠军|亚军|季军|第[一二三四五六七八九十\d]+名|[一二三]等奖|特等奖|金奖|银奖|铜奖|优秀奖|1st|2nd|3rd|(?<!\d)\d+th place", re.I)
@@ -17,12 +17,13 @@ _YEAR = re.compile(r"(?<!\d)((?:19[89]|20[0-4])\d)(?!\d)")
 
 
 def rank_of(text: str) -> tuple[int | None, int | None]:
-    """A rank 'n/N' when the words around it say it is a rank (not a GPA 3.8/4.0 or a score 93/100)."""
-    from auditor.parse.claims import is_rank
+    """A rank 'n/N' when the words around it say it is a rank (not a GPA 3.8/4.0 or a score 93/100).
 
-    for m in RANK_FRACTION.finditer(text):
+    Read as the claims read it, so the awards table and the claims agree on '12/1,234 teams'.
+    """
+    for m in RANK.finditer(text):
         if is_rank(text, m):
-            return int(m.group(1)), int(m.group(2))
+            return int(number(m.group(1))), int(number(m.group(2)))
     return None, None
 
 
