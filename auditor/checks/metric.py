@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Resume
-from auditor.parse.claims import line_claims
+from auditor.parse.claims import PERCENT, line_claims, number
 from auditor.parse.text import strip_markup
 
 
@@ -169,12 +169,23 @@ def rate_over_100(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hi
     """
     for n in _claim_lines(ctx, {"percent", "before_after"}):
         text = strip_markup(ctx.doc.line(n))
-        for m in re.finditer(r"(?<!\d)(\d+(?:\.\d+)?)\s*[%％]", text):  # (?<!\d): see claims._NUM
-            if float(m.group(1)) <= 100:
+        for start, value, written in _percent_figures(ctx, n, text):
+            if value <= 100:
                 continue
-            before = text[max(0, m.start() - 10) : m.start()]
+            before = text[max(0, start - 10) : start]
             if _RATE.search(before) and not re.search(r"提升|提高|增加|增长|降低|减少|improv|increas|reduc|gain|\+", before, re.I):
-                yield Hit((n,), {"value": m.group(0), "what": _RATE.search(before).group(1)})  # type: ignore[union-attr]
+                yield Hit((n,), {"value": written, "what": _RATE.search(before).group(1)})  # type: ignore[union-attr]
+
+
+def _percent_figures(ctx: CheckContext, n: int, text: str) -> Iterator[tuple[int, float, str]]:
+    """Every percent figure of line n as the claims read it (where it starts, its value, as written):
+    '1,050%' is 1050, never '50%'. A before→after in % holds two of them."""
+    for r in line_claims(ctx.claims_on(n), text):
+        if r.kind == "percent" and r.value is not None:
+            yield r.start, r.value, text[r.start : r.end]
+        elif r.kind == "before_after" and r.unit in ("%", "％"):
+            for m in PERCENT.finditer(text, r.start, r.end):
+                yield m.start(), number(m.group(1)), m.group(0)
 
 
 _TOTAL = re.compile(r"(?:共|总计|合计|total(?:ling)?|in total)\s*(\d+(?:\.\d+)?)\s*([kKwW万千]?)", re.I)
