@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Claim, Publication, Resume
+from auditor.parse.text import strip_markup
 from auditor.verify.records import SOURCE_NAMES
 
 
@@ -40,10 +41,31 @@ def public_claims(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hi
     yield Hit(tuple(lines[:10]), {"count": len(claims) + len(pubs), "where": ", ".join(where)})
 
 
+# The candidate's own interview notes ('峰值QPS 2000+，如何扩展到2万QPS？', 'How would it scale to
+# 10k QPS?') ask about figures; they claim none. Chinese has no word boundary, hence two parts.
+_QUESTION = re.compile(r"[?？]$|^(?:如何|怎么|怎样|为什么)|^(?:how|what|why)\b", re.I)
+# An amount paid by a school, a foundation or a competition, not a figure of the employer's business.
+_GRANTED_TO_CANDIDATE = re.compile(r"scholarship|fellowship|stipend|bursary|prize|\baward\b|奖学金|助学金|奖金", re.I)
+
+
+def _is_question(ctx: CheckContext, line: int) -> bool:
+    return bool(_QUESTION.search(strip_markup(ctx.doc.line(line))))
+
+
+def _is_business_figure(c: Claim, ctx: CheckContext) -> bool:
+    if c.kind not in PRIVATE or _is_question(ctx, c.line):
+        return False
+    return not (c.kind == "money" and _GRANTED_TO_CANDIDATE.search(c.text))
+
+
 @check("verification.private_claims", params=NoParams)
 def private_claims(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
-    """Business figures only the employer can confirm (revenue, savings, headcount, users, QPS)."""
-    claims = [c for c in ctx.claims if c.kind in PRIVATE]
+    """Business figures only the employer can confirm (revenue, savings, headcount, users, QPS).
+
+    Not a hit: a line that asks a question (the candidate's interview notes), and a scholarship or
+    prize amount ('a $30,000 PhD scholarship'), which the school or the sponsor confirms.
+    """
+    claims = [c for c in ctx.claims if _is_business_figure(c, ctx)]
     if not claims:
         raise NotApplicable("no business figures")
     lines = sorted({c.line for c in claims})
