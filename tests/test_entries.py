@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from auditor.catalog.examples import as_point
+from auditor.engine import audit_text
 from auditor.ingest import ingest_bytes, ingest_text
 from auditor.parse import parse
 
@@ -148,3 +150,107 @@ def test_json_resume_work_names_the_employer_even_when_the_position_has_a_dash(c
 def test_role_then_employer_and_city_keeps_the_employer(catalog) -> None:
     text = "Sam Roe\nsam@example.com\n\nExperience\nSoftware Engineer – Contoso, Mountain View  2019.01 – 2020.01\n- Built the ranking service\n"
     assert [e.org for e in parse(ingest_text(text), catalog.kb).resume.experience] == ["Contoso"]
+
+
+def _experience(text: str, catalog) -> list[tuple[str | None, str | None, str]]:
+    return [(e.org, e.title, e.kind) for e in parse(ingest_text(text), catalog.kb).resume.experience]
+
+
+def test_date_above_the_org_line_reads_every_entry(catalog) -> None:
+    text = """Ana Ruiz
+ana@uni.edu
+
+## Education
+`Sep 2019 - Jun 2024`
+__Westbrook University, Leeds, UK__
+Ph.D. in Robotics, advised by Jo Park
+
+`Sep 2015 - Jun 2019`
+__Westbrook University, Leeds, UK__
+B.S. in Mechanical Engineering
+
+## Experience
+`Jul 2024 - Present`
+__Northwind Labs__
+Research Scientist
+- Built planners.
+
+`Jun 2022 - Sep 2022`
+__Contoso__
+Software Engineer Intern
+- Wrote tools.
+"""
+    assert _education(ingest_text(text), catalog) == [
+        ("Westbrook University", "phd", None),
+        ("Westbrook University", "bachelor", "Mechanical Engineering"),
+    ]
+    assert _experience(text, catalog) == [
+        ("Northwind Labs", "Research Scientist", "fulltime"),
+        ("Contoso", "Software Engineer Intern", "internship"),
+    ]
+
+
+def test_degree_heading_above_its_details_and_date_is_read(catalog) -> None:
+    text = """Ana Ruiz
+
+Curriculum Vitae
+======
+
+### **Ph.D. in Control Theory** *(Rank: 2/30)*
+**Eastfield University of Technology** *(Top 50)*
+- *Lab*: Flight Systems Laboratory
+- *Advisor*: Prof. Jo Park
+*Sep. 2020 – Jun. 2024 (Expected)*
+
+### **B.S. in Automation** *(GPA: 3.9/4.0, Rank: 3/120, Top 5%)*
+**Eastfield University of Technology**
+- *School*: Electrical Engineering
+*Sep. 2016 – Jun. 2020*
+"""
+    assert _education(ingest_text(text), catalog) == [
+        ("Eastfield University of Technology", "phd", "Control Theory"),
+        ("Eastfield University of Technology", "bachelor", "Automation"),
+    ]
+    findings = audit_text(text, only=["TIM007"], as_of=as_point("2026-08-01"), strict=True)
+    assert [(f.rule_id, [e.line for e in f.evidence]) for f in findings] == [("TIM007", [6, 10])]
+
+
+def test_role_line_and_org_line_above_the_date_are_told_apart(catalog) -> None:
+    text = """Ana Ruiz
+ana@uni.edu
+
+Experience
+Deep Learning Researcher
+Northwind AI Research
+Oct 2021 – Dec 2022
+AI Resident
+Contoso Research
+Sep 2020 – Sep 2021
+Speech Laboratory Intern \\ Supervised by Professor Jo Park
+Westbrook University
+Aug 2019 – Sep 2019
+"""
+    assert _experience(text, catalog) == [
+        ("Northwind AI Research", "Deep Learning Researcher", "fulltime"),
+        ("Contoso Research", "AI Resident", "fulltime"),
+        ("Westbrook University", "Speech Laboratory Intern", "internship"),
+    ]
+
+
+def test_student_team_under_a_work_heading_does_not_overlap_the_job(catalog) -> None:
+    text = """Ana Ruiz
+ana@uni.edu
+
+## Professional Experience
+`Aug 2018 - Oct 2021`
+__Northwind Labs__
+Machine Learning Engineer
+- Built planners.
+
+`Jul 2019 - Dec 2020`
+__Westbrook University Rover Team__
+Founder
+- Founded the team.
+"""
+    assert [kind for _, _, kind in _experience(text, catalog)] == ["fulltime", "other"]
+    assert audit_text(text, only=["TIM001"], as_of=as_point("2026-08-01"), strict=True) == []

@@ -2,6 +2,8 @@
 
 An entry is anchored on a date range. Its title is the rest of that line, or, when the line is
 only a date (or a long description ending in a date), the short non-bullet lines just above it.
+A bare date line with no title above takes the lines just under it (a date-first layout), or the
+title above a few labelled lines ("- Advisor: …") that sit between it and its date.
 """
 
 from __future__ import annotations
@@ -35,8 +37,12 @@ PART_TIME = re.compile(r"兼职|part[- ]time|advisor|顾问|adjunct|visiting|vol
 ROLE = re.compile(
     r"工程师|实习生|研究员|专家|架构师|负责人|经理|总监|主管|开发|科学家|算法|助理|顾问|leader|lead\b|engineer|intern\b|scientist|"
     r"researcher|developer|manager|director|architect|analyst|assistant|fellow|consultant|specialist|founder|cto|ceo|"
-    r"student|postdoc|professor|lecturer|head\b|member",
+    r"student|postdoc|professor|lecturer|head\b|member|resident\b",
     re.I,
+)
+# a university's student team or society ("Bogazici University Autonomous Vehicle Team"): not an employer
+STUDENT_GROUP = re.compile(
+    r"(?=.*(?:university|college|大学|学院)).*(?:\b(?:team|club|society|association)\b|社团|协会|学生会|俱乐部|战队)", re.I
 )
 INSTITUTION = re.compile(r"大学|学院|研究院|研究所|中学|university|college|institute|school|academy|polytechnic|eth\b|mit\b|epfl", re.I)
 # a Latin degree word starts a word: "LUMS" and "Systems" hold no M.S., "Alibaba" no B.A.
@@ -59,6 +65,16 @@ class Anchor:
     title: str
     range: DateRange
 
+    @property
+    def first_line(self) -> int:
+        """Where the entry starts: its title, or its date when the title sits under the date."""
+        return min(self.title_lines[0], self.date_line)
+
+    @property
+    def head_end(self) -> int:
+        """The last line of the entry's head (date and title); the body follows it."""
+        return max(self.title_lines[-1], self.date_line)
+
 
 # a labelled line of an entry's body ("Thesis: …", "- Courses: …", "导师：…") is never the next entry's title
 _BODY_LABEL = re.compile(
@@ -67,6 +83,30 @@ _BODY_LABEL = re.compile(
     r"导师|(?:主修|相关|核心)?课程|(?:毕业)?论文|研究方向|主要荣誉|绩点|排名)\s*[:：]",
     re.I,
 )
+
+
+# a line break typed into a title line ("Lab Intern \\ Supervised by Prof. X", typst or LaTeX): the
+# part after it is a sub-line, not the title
+_LINE_BREAK = re.compile(r"\s+\\\\?\s+")
+# a labelled detail between an entry's title and its date at the foot ("- *Advisor*: Prof. X")
+_DETAIL_LABEL = re.compile(r"^[A-Za-z][A-Za-z &/]{0,30}[:：]|^[\u4e00-\u9fff]{1,8}[:：]")
+_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
+
+
+def _is_list_item(raw: str) -> bool:
+    """A bullet, but not a line in bold or italics ("**Dalian University**", "*Sep. 2021 – …*")."""
+    return is_bullet(raw) and not re.match(r"\s*\*\S", raw)
+
+
+def _title_text(raw: str) -> str:
+    """A candidate title line as plain text, cut at a typed line break."""
+    return _LINE_BREAK.split(strip_markup(raw), maxsplit=1)[0].strip()
+
+
+def _can_be_title(text: str) -> bool:
+    """Short, undated, not a sentence and not a labelled body line."""
+    bare = _ASIDE.sub("", text)  # "B.S. in X (GPA: 3.9/4.0, Rank: 5/120)" is short once its aside is set apart
+    return bool(bare) and not find_range(text) and not _SENTENCE.search(bare) and len(bare) <= 60 and not _BODY_LABEL.match(text)
 
 
 def _indent(line: str) -> int:
@@ -88,7 +128,8 @@ def _title_block(lines: list[str], body: list[int], idx: int, taken: set[int], b
         if not text:
             j -= 1
             continue
-        if n in taken or find_range(text) or _SENTENCE.search(text) or len(strip_markup(text)) > 60 or (is_bullet(text) and block):
+        title_text = _title_text(text)
+        if n in taken or find_range(text) or _SENTENCE.search(title_text) or len(title_text) > 60 or (is_bullet(text) and block):
             break
         if is_bullet(text) and not text.lstrip().startswith(("➤", "-", "*", "•", "·", "#")):
             break
@@ -101,9 +142,49 @@ def _title_block(lines: list[str], body: list[int], idx: int, taken: set[int], b
     return block
 
 
+def _title_below(lines: list[str], body: list[int], idx: int, taken: set[int]) -> list[int]:
+    """Up to two short non-bullet lines right under a bare date line ("`2023 - 2027`" / "__Acme__" / "Engineer")."""
+    block: list[int] = []
+    for n in body[idx + 1 : idx + 3]:
+        raw = lines[n - 1]
+        if n in taken or not raw.strip() or _is_list_item(raw) or not _can_be_title(_title_text(raw)):
+            break
+        block.append(n)
+    return block
+
+
+def _title_over_details(lines: list[str], body: list[int], idx: int, taken: set[int]) -> list[int]:
+    """The title above labelled detail bullets that end in the date ("### Ph.D. …" / "School" /
+    "- Advisor: X" / "Sep 2021 – Jun 2025"); no title when anything else sits between."""
+    j = idx - 1
+    details = 0
+    while j >= 0 and details < 5:
+        raw = lines[body[j] - 1]
+        if body[j] in taken or not raw.strip() or not _is_list_item(raw) or not _DETAIL_LABEL.match(strip_markup(raw)):
+            break
+        details += 1
+        j -= 1
+    if details == 0 or j < 0:
+        return []
+    block: list[int] = []
+    while j >= 0 and len(block) < 2:
+        n = body[j]
+        raw = lines[n - 1]
+        if n in taken or not raw.strip() or _is_list_item(raw) or not _can_be_title(_title_text(raw)):
+            break
+        block.insert(0, n)
+        j -= 1
+    return block
+
+
+def _joined_title(lines: list[str], block: list[int]) -> str:
+    return " | ".join(_title_text(lines[b - 1]) for b in block)
+
+
 def find_anchors(lines: list[str], section: SectionSpan) -> list[Anchor]:
     anchors: list[Anchor] = []
     taken: set[int] = set()
+    date_first = False  # once one entry's title sits under its date, the others' do too
     for idx, n in enumerate(section.body):
         line = lines[n - 1]
         rng = find_range(line)
@@ -124,9 +205,14 @@ def find_anchors(lines: list[str], section: SectionSpan) -> list[Anchor]:
             # its title on its date line, so the bullets between are its body, not this entry's title.
             # A bare date line still takes the bullet above it ("➤ 腾讯 算法实习生" / "2023.06 – 2023.12").
             one_line_above = bool(anchors) and anchors[-1].title_lines == [anchors[-1].date_line]
-            block = _title_block(lines, section.body, idx, taken, bullets_are_body=one_line_above and bool(rest))
+            block = [] if rest else _title_over_details(lines, section.body, idx, taken)
+            if not block and (rest or not date_first):
+                block = _title_block(lines, section.body, idx, taken, bullets_are_body=one_line_above and bool(rest))
+            if not block and not rest:
+                block = _title_below(lines, section.body, idx, taken)
+                date_first = date_first or bool(block)
             if block:
-                title = " ".join(strip_markup(lines[b - 1]) for b in block)
+                title = _joined_title(lines, block)
                 if rest and len(rest) <= 40 and not _SENTENCE.search(rest):
                     title = f"{title} {rest}"
                 anchors.append(Anchor(n, block, _clean_title(title), rng))
@@ -193,6 +279,20 @@ def _org_and_title(title: str) -> tuple[str | None, str | None]:
     return org, role
 
 
+def _org_and_title_by_line(lines: list[str], a: Anchor) -> tuple[str | None, str | None]:
+    """Org and role of an entry whose title is two lines, one naming the role ("Deep Learning Researcher" /
+    "Qualcomm AI Research"): the other line is the org, whole. Else as for a one-line title."""
+    texts = [_title_text(lines[n - 1]) for n in a.title_lines if n != a.date_line]
+    if len(texts) == 2 and len(a.title_lines) == 2:
+        with_role = [t for t in texts if ROLE.search(t)]
+        if len(with_role) == 1:
+            other = _trim(texts[1 - texts.index(with_role[0])])
+            role = _org_and_title(with_role[0])[1] or with_role[0]
+            if other:
+                return other, role
+    return _org_and_title(a.title)
+
+
 def _degree(text: str) -> tuple[str | None, str | None]:
     for level, pat in DEGREES:
         m = pat.search(text)
@@ -235,9 +335,24 @@ def _institution_below(lines: list[str], body_lines: list[int]) -> str | None:
     return None
 
 
+_NUMERIC_ASIDE = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*[)）]")
+# "Ph.D. in Software Engineering": the field named after the degree word
+_DEGREE_IN = re.compile(
+    r"^(?:ph\.?\s?d|doctor|master|bachelor|m\.?s\.?c?|b\.?s\.?c?|m\.?eng|b\.?eng|m\.?a|b\.?a)\.?\s+in\s+(.+?)(?:\s+-{1,3}\s|\s*[()（）]|$)", re.I
+)
+
+
+def _field_after_degree(segs: list[str]) -> str | None:
+    for seg in segs:
+        m = _DEGREE_IN.match(seg)
+        if m and not INSTITUTION.search(m.group(1)):  # "B.S. in Shandong University" names the school
+            return m.group(1).strip()
+    return None
+
+
 def _education(lines: list[str], a: Anchor, body_lines: list[int]) -> Education:
-    head = _clean_title(" ".join(_drop_range(strip_markup(lines[n - 1])) for n in a.title_lines))
-    segs = _segments(head)
+    head = _clean_title(" | ".join(_drop_range(strip_markup(lines[n - 1])) for n in a.title_lines))
+    segs = _segments(_NUMERIC_ASIDE.sub("", head))  # "(GPA: 3.9/4.0, Rank: 5/120)" holds no major
     inst = next((s for s in segs if INSTITUTION.search(s)), segs[0] if segs else None)
     if inst and " " in inst and re.search(r"[\u4e00-\u9fff]", inst):
         inst = next((w for w in inst.split() if INSTITUTION.search(w)), inst)
@@ -260,10 +375,11 @@ def _education(lines: list[str], a: Anchor, body_lines: list[int]) -> Education:
             and not _LEVEL_ONLY.fullmatch(w)
             and not INSTITUTION.search(w)
             and not _degree(w)[0]
-            and not re.search(r"导师|指导|advisor|supervisor|[系部]$|学部$|gpa|排名", w, re.I)
+            and not re.search(r"导师|指导|advisor|supervisor|[系部]$|学部$|gpa|排名|\brank\b", w, re.I)
+            and re.search(r"[A-Za-z\u4e00-\u9fff]", w)  # "2/54" is a rank, not a major
         ),
         None,
-    )
+    ) or _field_after_degree(segs)
     date_text = lines[a.date_line - 1]
     end = a.range.end.iso() if a.range.end else None
     ongoing, expected = a.range.ongoing, is_expected(date_text)
@@ -328,7 +444,7 @@ def _kind(section_kind: str, title: str, header_text: str, subtitle: str = "") -
             return demoted
         if base == "internship":
             return "internship", "high"
-        if PART_TIME.search(title):
+        if PART_TIME.search(title) or STUDENT_GROUP.search(title):
             return "other", "medium"
         return "fulltime", "high" if ROLE.search(title) else "medium"
     if base == "other":
@@ -347,10 +463,10 @@ def parse_entries(lines: list[str], sections: list[SectionSpan]) -> tuple[list[E
         if sec.kind in ("skills", "publication", "summary", "header"):
             continue
         anchors = find_anchors(lines, sec)
-        starts = [a.title_lines[0] for a in anchors] + [sec.body[-1] + 1 if sec.body else sec.line + 1]
+        starts = [a.first_line for a in anchors] + [sec.body[-1] + 1 if sec.body else sec.line + 1]
         for a, nxt in zip(anchors, starts[1:]):
             # sec.body is sorted: slice it (a scan of the whole body per entry is quadratic in long CVs)
-            inside = sec.body[bisect.bisect_right(sec.body, a.date_line) : bisect.bisect_left(sec.body, nxt)]
+            inside = sec.body[bisect.bisect_right(sec.body, a.head_end) : bisect.bisect_left(sec.body, nxt)]
             body_lines = [n for n in inside if lines[n - 1].strip()]
             if sec.kind == "education" or (sec.kind in ("other",) and INSTITUTION.search(a.title) and _degree(a.title)[0]):
                 education.append(_education(lines, a, body_lines))
@@ -359,7 +475,7 @@ def parse_entries(lines: list[str], sections: list[SectionSpan]) -> tuple[list[E
                 continue
             section_kind = "competition" if sec.kind == "award" else sec.kind
             kind, conf = _kind(section_kind, a.title, lines[a.date_line - 1], _subtitle(lines, body_lines))
-            org, role = _org_and_title(a.title)
+            org, role = _org_and_title_by_line(lines, a)
             if kind in ("competition", "project", "research") and role is None or kind == "competition":
                 org, role = a.title, None  # the name of the project or contest, not an employer
             experience.append(
