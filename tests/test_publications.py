@@ -92,3 +92,92 @@ def test_capped_estimate_fires_a_month_after_the_conference_opened() -> None:
     text = "Publications\n- Sparse Probes for Factual Recall, EMNLP 2024, Under Review\n"
     assert _stale(text, Point(2024, 11)) == []
     assert len(_stale(text, Point(2024, 12))) == 1
+
+
+def test_a_submission_line_under_a_workshop_line_is_the_same_paper() -> None:
+    """The entry was shown at a workshop and is now submitted to the main track: one paper, whose
+    venue and status are the submission's, quoted from its own line (never 'under review' at the workshop)."""
+    text = (
+        "Publications\n\n"
+        "[Counting Shapes with Language Models](https://example.org/shapes.pdf) \\\\\n"
+        "Ann Lee, **Bo Chen**, Cy Dai \\\\\n"
+        "NeurIPS 2023 MATH-AI Workshop \\\\\n"
+        "Under review at ICLR 2024 \\\\\n"
+    )
+    pubs = _papers(text)
+    assert [(p.title, p.venue_id, p.year, p.status, p.line) for p in pubs] == [
+        ("Counting Shapes with Language Models", "iclr", 2024, "under_review", 6)
+    ]
+    (msg,) = _stale(text, Point(2026, 1))
+    assert msg.startswith('"Counting Shapes with Language Models" is listed as under review at ICLR 2024')
+
+
+def test_venue_lines_of_a_years_first_list_are_papers_with_the_year_above_them() -> None:
+    """'2025 / title / authors / ICLR': the bare venue line is the paper, its year is the one that
+    opened the entry (not the next entry's year below it); a workshop's second line is not a paper."""
+    pubs = _papers(
+        "Publications\n"
+        "2025\n"
+        "Sparse Probes for Factual Recall\n"
+        "Ann Lee, Bo Chen, Cy Dai.\n"
+        "ICLR\n"
+        "Oral\n"
+        "2023\n"
+        "Ensemble Adapter Distillation\n"
+        "Bo Chen, *Ann Lee*, and Cy Dai.\n"
+        "NeurIPS Workshop\n"
+        "Spotlight\n"
+        "Workshop on Tiny Models\n"
+    )
+    assert [(p.title, p.venue_id, p.year, p.status) for p in pubs] == [
+        ("Sparse Probes for Factual Recall", "iclr", 2025, "published"),
+        ("Ensemble Adapter Distillation", "workshop", 2023, "published"),
+    ]
+
+
+def test_an_author_line_is_never_the_title() -> None:
+    pubs = _papers(
+        "Publications\n\n"
+        "[Draft, Sketch, and Prove: Guiding Provers with Informal Proofs](https://example.org/a.pdf) \\\\\n"
+        "Ann Lee, Bo Chen, Cy Dai \\\\\n"
+        "ICLR 2023 \\\\\n\n"
+        "[Phrase Grounding with Soft Labels](https://example.org/b.pdf) \\\\\n"
+        "**Ann Lee**, Bo Chen \\\\\n"
+        "EMNLP 2019 (Oral) \\\\\n"
+    )
+    assert [p.title for p in pubs] == ["Draft, Sketch, and Prove: Guiding Provers with Informal Proofs", "Phrase Grounding with Soft Labels"]
+
+
+def test_a_status_line_under_a_title_is_a_submitted_paper() -> None:
+    pubs = _papers(
+        "## Publications\n"
+        "`2025`\n"
+        "__Steering Vectors for Small Models__\n"
+        "**Ann Lee**, Bo Chen\n"
+        "*Under review*\n\n"
+        "`2018`\n"
+        "__Private Crossings for Road Agents__\n"
+        "Bo Chen, **Ann Lee**\n"
+        "*International Workshop on Agents in Traffic (ATT 2018)*\n"
+    )
+    assert [(p.title, p.venue_id, p.year, p.status) for p in pubs] == [
+        ("Steering Vectors for Small Models", None, None, "under_review"),
+        ("Private Crossings for Road Agents", "workshop", 2018, "published"),
+    ]
+
+
+def test_a_narrative_mention_of_a_listed_paper_is_not_another_paper() -> None:
+    """'leading to publications at CVPR 2024' names the listed paper again: no untitled second one."""
+    pubs = _papers(
+        "## Publications\n"
+        "`2024`\n"
+        "__Contrast Is All You Need for Diffusion__\n"
+        "**Ann Lee**, Bo Chen\n"
+        "*CVPR 2024*\n\n"
+        "## Research Experience\n"
+        "`Aug 2023 - Present`\n"
+        "__Example University__\n"
+        "Research Assistant\n"
+        "- Collaborated with a partner lab on image generation, leading to publications at CVPR 2024.\n"
+    )
+    assert [(p.title, p.venue_id, p.year, p.line) for p in pubs] == [("Contrast Is All You Need for Diffusion", "cvpr", 2024, 5)]

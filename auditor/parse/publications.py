@@ -209,9 +209,12 @@ def _title(plain: str, raw: str, hit: VenueHit | None) -> str | None:
     head = re.sub(r"[,，]\s*(?:submitted|under review|in submission|accepted|to appear|published)\b[^,，]*$", "", head, flags=re.I).strip()
     head = re.sub(r"[,，]\s*[A-Z][A-Za-z]{1,12}\s+(?:19|20)\d{2}\b.*$", "", head).strip()  # ', ACL 2023 Findings'
     head = head.rstrip(" \t,，.;；:：")
+    if _VENUE_PREFIX.fullmatch(head):
+        return None  # 'International Workshop on …': the words before the venue are the venue's own
     return head if len(head) >= 8 else None
 
 
+_VENUE_PREFIX = re.compile(r"(?:(?:the|in|proceedings|of|international|annual|joint|\d{1,3}(?:st|nd|rd|th))\s*)+", re.I)  # bounded digits: linear on a digit run
 _AUTHOR_NAME = re.compile(r"(?:[A-Z][\w'\-]{0,30}\.?)(?:\s{1,3}[A-Z][\w'\-]{0,30}\.?){1,3}|[\u4e00-\u9fff]{2,4}")  # bounded: linear
 _SENTENCE_END = re.compile(r"\.\s+(?=[\"“*]*[A-Z0-9\u4e00-\u9fff])")
 
@@ -296,16 +299,107 @@ def _publication(raw: str, line_no: int, index: VenueIndex, *, found_in: str, ki
 
 
 _STATUS_FIRST = re.compile(r"^\s*(?:under review|submitted|accepted|to appear|in submission|published|preprint|在审|已投稿|已接收)\b", re.I)
+_STATUS_ONLY = re.compile(r"(?:under\s*review|submitted|in\s*submission|under\s*submission|在审|在投|已投稿|投稿中|审稿中)", re.I)
+_BARE_YEAR = re.compile(rf"`?{_YEAR}`?")  # matched on stripped text: no space runs to rescan
+_LIST_ITEM = re.compile(r"^\s*(?:[-+•]|\*(?=\s)|\d+[.)]\s)")
+_NON_ARCHIVAL = {"workshop", "arxiv"}
+_NAME_MARKS = str.maketrans("", "", "*†‡\\")  # equal-contribution marks, and Markdown's escaping backslash ('Meral\\*')
 
 
-def _title_above(lines: list[str], body: list[int], n: int) -> str | None:
+def _is_author_list(text: str) -> bool:
+    """'A. Ruiz, **W. Shen**, and J. Doe': every part is a person's name (or '...')."""
+    parts = [strip_markup(n).translate(_NAME_MARKS).strip(" .") for n in re.split(r",|，|\band\b|&", text)]
+    parts = [n for n in parts if n and n not in ("..", "…", "et al")]
+    return len(parts) >= 2 and all(_AUTHOR_NAME.fullmatch(n) for n in parts)  # one 'name' alone is a Title Case title
+
+
+def _is_venue_line(text: str, index: VenueIndex) -> bool:
+    """A line that names a venue (or a status) and nothing of its own: 'ICLR', '*CVPR 2024*',
+    'NeurIPS 2023 MATH-AI Workshop', 'Under review at ICLR 2024'."""
+    plain = strip_markup(text)
+    hit = index.find(plain) or index.generic(plain)
+    if hit is None:
+        return bool(_STATUS_ONLY.fullmatch(plain.strip(" *_()（）.")))
+    title = _title(plain, text, hit)
+    return title is None or bool(_STATUS_FIRST.match(title))
+
+
+def _reads_like_title(text: str, index: VenueIndex) -> bool:
+    """A title line of a multi-line entry: not blank, not a year, an award word, an author list or a venue line."""
+    return len(text.split()) >= 3 and not _is_author_list(text) and not _is_venue_line(text, index)
+
+
+def _title_above(lines: list[str], body: list[int], n: int, index: VenueIndex) -> str | None:
     """Multi-line entries (title / authors / venue): the nearest line above that reads like a title."""
     for m in [b for b in body if b < n][-3:][::-1]:
         text = strip_markup(lines[m - 1]).rstrip(" \\")
-        if not text or text.count(",") >= 2 or len(text.split()) < 4:
-            continue  # blank, or an author list
-        return text[:300]
+        if _reads_like_title(text, index):
+            return text[:300]
     return None
+
+
+def _years_first(lines: list[str], body: list[int]) -> bool:
+    """Each entry opens with its year on a line of its own ('2025' / title / authors / venue):
+    then a bare year below a venue line belongs to the next entry, not this one."""
+    first = next((strip_markup(lines[b - 1]) for b in body if strip_markup(lines[b - 1])), "")
+    return bool(_BARE_YEAR.fullmatch(first.strip()))
+
+
+def _year_above(lines: list[str], body: list[int], n: int) -> int | None:
+    """In a years-first list, the year line that opened the entry holding line n."""
+    for m in [b for b in body if b < n][::-1]:
+        text = strip_markup(lines[m - 1])
+        if _BARE_YEAR.fullmatch(text.strip()):
+            return int(re.search(_YEAR, text).group(0))  # type: ignore[union-attr]
+    return None
+
+
+def _continues(lines: list[str], entry: Publication | None, n: int, index: VenueIndex) -> bool:
+    """Line n carries on the entry above (no blank line and no new title in between, and not a
+    list item of its own): 'NeurIPS 2023 MATH-AI Workshop' then 'Under review at ICLR 2024'."""
+    if entry is None or n - entry.line > 4 or _LIST_ITEM.match(lines[n - 1]):
+        return False  # an entry's lines sit together: a venue, an award word, a second venue
+    between = [strip_markup(lines[m - 1]).rstrip(" \\") for m in range(entry.line + 1, n)]
+    return all(t and not _reads_like_title(t, index) for t in between)
+
+
+def _merge(entry: Publication, more: Publication) -> Publication:
+    """One paper whose venue or status goes on over two lines. A workshop or an arXiv posting
+    gives way to the other venue named: a main-track submission is the claim with a decision to
+    check, and its own line ('Under review at ICLR 2024') is the one to quote. A main venue
+    already read stays; the second line only fills in a missing year or status."""
+    if more.venue is not None and entry.venue_id in _NON_ARCHIVAL and more.venue_id not in _NON_ARCHIVAL:
+        keep = ("venue", "venue_id", "year", "status", "status_text", "line")
+        return entry.model_copy(update={k: getattr(more, k) for k in keep} | {"claimed_tier": entry.claimed_tier or more.claimed_tier})
+    if more.venue is not None and more.venue_id != entry.venue_id and entry.venue is not None:
+        return entry
+    update: dict[str, object] = {}
+    if entry.year is None and more.year is not None:
+        update["year"] = more.year
+    if entry.status_text is None and more.status_text is not None:
+        update |= {"status": more.status, "status_text": more.status_text}
+    elif entry.status == "unknown" and entry.venue and (update.get("year") or entry.year):
+        update["status"] = "published"
+    return entry.model_copy(update=update)
+
+
+def _status_only(raw: str, n: int) -> Publication | None:
+    """'*Under review*' on a line of its own: the status of the entry it stands in."""
+    plain = strip_markup(raw).strip(" *_()（）.")
+    if not _STATUS_ONLY.fullmatch(plain):
+        return None
+    status, status_text = _status(plain)
+    return Publication(status=status, status_text=status_text, line=n)  # type: ignore[arg-type]
+
+
+def _with_year(pub: Publication, year: int | None) -> Publication:
+    """A year read from the entry's own year line; listed with a venue and a year, it is claimed as
+    published. Not for a stated submission or acceptance: a paper listed under 2024 and 'under
+    review at ICLR' may well be at ICLR 2025, and a wrong edition would date its decision wrongly."""
+    if pub.year is not None or year is None or pub.status not in ("unknown", "preprint"):
+        return pub
+    status = "published" if pub.status == "unknown" and pub.venue and pub.kind_hint == "paper" else pub.status
+    return pub.model_copy(update={"year": year, "status": status})
 
 
 def parse_publications(lines: list[str], sections: list[SectionSpan], index: VenueIndex) -> list[Publication]:
@@ -314,6 +408,8 @@ def parse_publications(lines: list[str], sections: list[SectionSpan], index: Ven
         if sec.kind != "publication":
             continue
         mode = "patent" if _PATENT.search(sec.heading) and not re.search(r"论文|paper", sec.heading, re.I) else "paper"
+        years_first = _years_first(lines, sec.body)
+        entry: Publication | None = None  # the last paper of this section, which a venue-only line may carry on
         for n in sec.body:
             raw = lines[n - 1]
             plain = strip_markup(raw)
@@ -324,15 +420,28 @@ def parse_publications(lines: list[str], sections: list[SectionSpan], index: Ven
             if re.fullmatch(r"[【\[]?[^】\]]{1,12}[】\]]", plain):  # 【技术专利】 / 【学术论文】 sub-heading
                 mode = "patent" if _PATENT.search(plain) else "paper"
                 continue
-            if mode == "patent" or len(plain) < 12:
-                continue
+            if mode == "patent" or (len(plain) < 12 and not _is_venue_line(raw, index)):
+                continue  # a short line is an entry's venue line ('ICLR', '*CVPR 2024*') or nothing
             if len(plain) > 200 and not _QUOTED.search(plain):  # a paragraph, read for inline mentions
                 continue
             pub = _publication(raw, n, index, found_in="publications", kind_hint="paper")
-            if pub is not None and (pub.title or pub.venue):
-                if pub.title is None or _STATUS_FIRST.match(pub.title):
-                    pub = pub.model_copy(update={"title": _title_above(lines, sec.body, n)})
-                pubs.append(pub)
+            if pub is None:
+                pub = _status_only(raw, n)
+            elif not (pub.title or pub.venue):
+                continue
+            if pub is None:
+                continue
+            if pub.title is None or _STATUS_FIRST.match(pub.title):
+                if _continues(lines, entry, n, index):
+                    pubs[-1] = entry = _merge(entry, pub)  # type: ignore[arg-type]
+                    continue
+                pub = pub.model_copy(update={"title": _title_above(lines, sec.body, n, index)})
+                if pub.title is None and pub.venue is None:
+                    continue  # a status word with no paper to go with it
+            if years_first and _is_venue_line(raw, index):  # a title line's year is its own (or absent)
+                pub = _with_year(pub, _year_above(lines, sec.body, n))
+            pubs.append(pub)
+            entry = pub
     pubs += _inline(lines, sections, index, pubs)
     return pubs
 
