@@ -120,7 +120,14 @@ class Publication(_Model):
     kind_hint: Literal["paper", "internal_report", "patent", "thesis"] = "paper"
     found_in: Literal["publications", "inline"] = "publications"
     line: int
+    first_line: int | None = None  # the entry's first line when it goes on below it and `line` is a later venue line
     check: ClaimCheck = Field(default_factory=lambda: ClaimCheck())
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        """What a finding about this paper quotes: the entry's first line too when `line` is a later
+        one (two papers each ending 'Under review at ICLR 2024' are then told apart)."""
+        return (self.first_line, self.line) if self.first_line and self.first_line != self.line else (self.line,)
 
 
 class Award(_Model):

@@ -181,3 +181,16 @@ def test_a_narrative_mention_of_a_listed_paper_is_not_another_paper() -> None:
         "- Collaborated with a partner lab on image generation, leading to publications at CVPR 2024.\n"
     )
     assert [(p.title, p.venue_id, p.year, p.line) for p in pubs] == [("Contrast Is All You Need for Diffusion", "cvpr", 2024, 5)]
+
+
+def test_two_papers_whose_entries_end_in_the_same_status_line_are_two_findings() -> None:
+    text = """Publications
+
+Sparse Probes for Factual Recall, NeurIPS 2023 MATH-AI Workshop \\\\
+Under review at ICLR 2024 \\\\
+
+Token Budgets for Chain-of-Thought, NeurIPS 2023 MATH-AI Workshop \\\\
+Under review at ICLR 2024 \\\\
+"""
+    findings = audit_text(text, only=["PUB001"], as_of=Point(2026, 1), strict=True)
+    assert [[e.line for e in f.evidence] for f in findings] == [[3, 4], [6, 7]]

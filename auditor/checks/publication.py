@@ -97,7 +97,7 @@ def stale_under_review(resume: Resume, p: StaleParams, ctx: CheckContext) -> Ite
         point, label, exact = when
         if ctx.as_of.index > point.index + (p.grace_months if exact else 0):
             yield Hit(
-                (pub.line,),
+                pub.lines,
                 {"paper": _name(pub, ctx), "venue": venue.short, "year": pub.year, "decided": _decided(label, exact, ctx), "as_of": ctx.as_of_text},
                 confidence="high" if exact else "medium",
             )
@@ -119,7 +119,7 @@ def accepted_before_notification(resume: Resume, p: NoParams, ctx: CheckContext)
         first = entry.notification_earliest or entry.notification
         y, m, d = (int(x) for x in first.split("-"))
         if ctx.as_of.index < Point(y, m).index:
-            yield Hit((pub.line,), {"paper": _name(pub, ctx), "venue": venue.short, "year": pub.year, "notified": first, "as_of": ctx.as_of_text})
+            yield Hit(pub.lines, {"paper": _name(pub, ctx), "venue": venue.short, "year": pub.year, "notified": first, "as_of": ctx.as_of_text})
 
 
 @check("publication.tier_mismatch", params=NoParams)
@@ -139,7 +139,7 @@ def tier_mismatch(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hi
         if pub.claimed_tier.removeprefix("CCF-") in ranks:
             continue  # matches the 2022 or the 2026 edition
         actual = _rank_text(venue.ccf, "2022") + "; " + _rank_text(venue.ccf_2026, "2026")
-        yield Hit((pub.line,), {"paper": _name(pub, ctx), "venue": venue.short, "claimed": pub.claimed_tier, "actual": actual})
+        yield Hit(pub.lines, {"paper": _name(pub, ctx), "venue": venue.short, "claimed": pub.claimed_tier, "actual": actual})
 
 
 def _rank_known(venue: Venue) -> bool:
@@ -174,7 +174,7 @@ def unknown_venue(resume: Resume, p: UnknownVenueParams, ctx: CheckContext) -> I
             continue  # a venue we simply do not list: a gap in the KB, not the candidate's problem
         suggestion = names[best[0]].short
         hint = ctx.say(f" (did you mean {suggestion}?)", f"（是否为 {suggestion}？）")
-        yield Hit((pub.line,), {"paper": _name(pub, ctx), "venue": pub.venue, "suggestion": hint}, confidence="medium")
+        yield Hit(pub.lines, {"paper": _name(pub, ctx), "venue": pub.venue, "suggestion": hint}, confidence="medium")
 
 
 @check("publication.not_a_paper", params=NoParams)
@@ -182,7 +182,7 @@ def not_a_paper(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]
     """An internal report, patent or thesis listed among academic papers."""
     for pub in _pubs(resume):
         if pub.found_in == "publications" and pub.kind_hint in ("internal_report", "patent"):
-            yield Hit((pub.line,), {"paper": _name(pub, ctx), "what": pub.venue or pub.kind_hint})
+            yield Hit(pub.lines, {"paper": _name(pub, ctx), "what": pub.venue or pub.kind_hint})
 
 
 @check("publication.author_position_mismatch", params=NoParams)
@@ -195,7 +195,7 @@ def author_position_mismatch(resume: Resume, p: NoParams, ctx: CheckContext) -> 
         if pub.position_source != "stated" or pub.equal_contribution or not pub.listed_position:
             continue
         if pub.author_position and pub.listed_position != pub.author_position:
-            yield Hit((pub.line,), {"paper": _name(pub, ctx), "stated": pub.author_position, "listed": pub.listed_position})
+            yield Hit(pub.lines, {"paper": _name(pub, ctx), "stated": pub.author_position, "listed": pub.listed_position})
 
 
 _PROFILE = re.compile(r"scholar\.google|semanticscholar\.org|dblp\.org|orcid\.org|researchgate\.net|openreview\.net/profile", re.I)

@@ -109,7 +109,7 @@ def paper_not_found(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[
     """A published/accepted paper no source lists. Coverage gaps are normal, so: ask for a link."""
     for pub in _checked_pubs(resume):
         if pub.check.status == "not_found" and pub.status in ("published", "accepted"):
-            yield Hit((pub.line,), {**_paper_values(pub), "detail": pub.check.detail or ""}, confidence="low")
+            yield Hit(pub.lines, {**_paper_values(pub), "detail": pub.check.detail or ""}, confidence="low")
 
 
 @check("verification.paper_status_differs", params=NoParams)
@@ -118,9 +118,9 @@ def paper_status_differs(resume: Resume, p: NoParams, ctx: CheckContext) -> Iter
     for pub in _checked_pubs(resume):
         issues = pub.check.issues
         if "status" in issues:
-            yield Hit((pub.line,), _paper_values(pub), confidence="high" if pub.check.source == "openreview" else "medium")
+            yield Hit(pub.lines, _paper_values(pub), confidence="high" if pub.check.source == "openreview" else "medium")
         elif "only_preprint" in issues:
-            yield Hit((pub.line,), _paper_values(pub), confidence="low", severity="low")
+            yield Hit(pub.lines, _paper_values(pub), confidence="low", severity="low")
 
 
 @check("verification.paper_authorship_differs", params=NoParams)
@@ -129,10 +129,10 @@ def paper_authorship_differs(resume: Resume, p: NoParams, ctx: CheckContext) -> 
     for pub in _checked_pubs(resume):
         issues = pub.check.issues
         if "authorship" in issues:
-            yield Hit((pub.line,), _paper_values(pub), confidence="high")
+            yield Hit(pub.lines, _paper_values(pub), confidence="high")
         elif "not_an_author" in issues:
             # Romanisations differ (Cantonese, Wade-Giles, a changed name): a question, not a verdict.
-            yield Hit((pub.line,), _paper_values(pub), confidence="low", severity="low")
+            yield Hit(pub.lines, _paper_values(pub), confidence="low", severity="low")
 
 
 @check("verification.paper_venue_differs", params=NoParams)
@@ -141,9 +141,9 @@ def paper_venue_differs(resume: Resume, p: NoParams, ctx: CheckContext) -> Itera
     for pub in _checked_pubs(resume):
         issues = pub.check.issues
         if "venue" in issues:
-            yield Hit((pub.line,), _paper_values(pub), confidence="medium")
+            yield Hit(pub.lines, _paper_values(pub), confidence="medium")
         elif "year" in issues:
-            yield Hit((pub.line,), _paper_values(pub), confidence="medium", severity="low")
+            yield Hit(pub.lines, _paper_values(pub), confidence="medium", severity="low")
 
 
 def _checked_claims(ctx: CheckContext, kind: str) -> list[Claim]:

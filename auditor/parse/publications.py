@@ -370,7 +370,10 @@ def _merge(entry: Publication, more: Publication) -> Publication:
     already read stays; the second line only fills in a missing year or status."""
     if more.venue is not None and entry.venue_id in _NON_ARCHIVAL and more.venue_id not in _NON_ARCHIVAL:
         keep = ("venue", "venue_id", "year", "status", "status_text", "line")
-        return entry.model_copy(update={k: getattr(more, k) for k in keep} | {"claimed_tier": entry.claimed_tier or more.claimed_tier})
+        return entry.model_copy(
+            update={k: getattr(more, k) for k in keep}
+            | {"claimed_tier": entry.claimed_tier or more.claimed_tier, "first_line": entry.first_line or entry.line}
+        )
     if more.venue is not None and more.venue_id != entry.venue_id and entry.venue is not None:
         return entry
     update: dict[str, object] = {}
