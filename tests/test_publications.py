@@ -194,3 +194,19 @@ Under review at ICLR 2024 \\\\
 """
     findings = audit_text(text, only=["PUB001"], as_of=Point(2026, 1), strict=True)
     assert [[e.line for e in f.evidence] for f in findings] == [[3, 4], [6, 7]]
+
+
+def test_a_venue_item_takes_the_title_nested_under_it_never_the_previous_papers() -> None:
+    text = """# 李明
+
+## 论文发表
+
+* **CVPR 2022 Oral**  共同第一作者
+\t* [Sparse Probes for Factual Recall in Vision Models](https://example.org/a)
+* **INFOCOM 2025**  第一作者
+\t* Adaptive Batching for Edge Inference Servers
+"""
+    assert [(p.title, p.venue_id, p.year) for p in _papers(text)] == [
+        ("Sparse Probes for Factual Recall in Vision Models", "cvpr", 2022),
+        ("Adaptive Batching for Edge Inference Servers", "infocom", 2025),
+    ]

@@ -41,8 +41,9 @@ ROLE = re.compile(
     re.I,
 )
 # a university's student team or society ("Bogazici University Autonomous Vehicle Team"): not an employer
+# anchored: from every start a search would rescan the rest of the line (quadratic)
 STUDENT_GROUP = re.compile(
-    r"(?=.*(?:university|college|大学|学院)).*(?:\b(?:team|club|society|association)\b|社团|协会|学生会|俱乐部|战队)", re.I
+    r"^(?=.*(?:university|college|大学|学院)).*(?:\b(?:team|club|society|association)\b|社团|协会|学生会|俱乐部|战队)", re.I
 )
 INSTITUTION = re.compile(r"大学|学院|研究院|研究所|中学|university|college|institute|school|academy|polytechnic|eth\b|mit\b|epfl", re.I)
 # a Latin degree word starts a word: "LUMS" and "Systems" hold no M.S., "Alibaba" no B.A.
@@ -87,10 +88,10 @@ _BODY_LABEL = re.compile(
 
 # a line break typed into a title line ("Lab Intern \\ Supervised by Prof. X", typst or LaTeX): the
 # part after it is a sub-line, not the title
-_LINE_BREAK = re.compile(r"\s+\\\\?\s+")
+_LINE_BREAK = re.compile(r"(?<!\s)\s+\\\\?\s+")  # from the start of a space run only: linear
 # a labelled detail between an entry's title and its date at the foot ("- *Advisor*: Prof. X")
 _DETAIL_LABEL = re.compile(r"^[A-Za-z][A-Za-z &/]{0,30}[:：]|^[\u4e00-\u9fff]{1,8}[:：]")
-_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
+_ASIDE = re.compile(r"(?<!\s)\s*[(（][^()（）]*[)）]")  # starts where a space run starts: linear on long runs
 
 
 def _is_list_item(raw: str) -> bool:
@@ -335,7 +336,7 @@ def _institution_below(lines: list[str], body_lines: list[int]) -> str | None:
     return None
 
 
-_NUMERIC_ASIDE = re.compile(r"\s*[(（][^()（）]*\d[^()（）]*[)）]")
+_NUMERIC_ASIDE = re.compile(r"(?<!\s)\s*[(（](?=[^()（）]*\d)[^()（）]*[)）]")  # the lookahead, not a split around the digit: linear
 # "Ph.D. in Software Engineering": the field named after the degree word
 _DEGREE_IN = re.compile(
     r"^(?:ph\.?\s?d|doctor|master|bachelor|m\.?s\.?c?|b\.?s\.?c?|m\.?eng|b\.?eng|m\.?a|b\.?a)\.?\s+in\s+(.+?)(?:\s+-{1,3}\s|\s*[()（）]|$)", re.I

@@ -329,13 +329,31 @@ def _reads_like_title(text: str, index: VenueIndex) -> bool:
     return len(text.split()) >= 3 and not _is_author_list(text) and not _is_venue_line(text, index)
 
 
-def _title_above(lines: list[str], body: list[int], n: int, index: VenueIndex) -> str | None:
-    """Multi-line entries (title / authors / venue): the nearest line above that reads like a title."""
-    for m in [b for b in body if b < n][-3:][::-1]:
+def _title_above(lines: list[str], body: list[int], n: int, index: VenueIndex, after: int = 0) -> str | None:
+    """Multi-line entries (title / authors / venue): the nearest line above that reads like a title,
+    below line `after` (the previous entry's: a title never belongs to two papers). A list item is
+    an entry of its own and takes no title from above."""
+    if _LIST_ITEM.match(lines[n - 1]):
+        return None
+    for m in [b for b in body if after < b < n][-3:][::-1]:
         text = strip_markup(lines[m - 1]).rstrip(" \\")
         if _reads_like_title(text, index):
             return text[:300]
     return None
+
+
+def _indent(raw: str) -> int:
+    return len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
+
+
+def _title_below(lines: list[str], body: list[int], n: int, index: VenueIndex) -> str | None:
+    """A venue item whose title is nested under it ('* **CVPR 2022 Oral** 共同第一作者' then
+    '    * [ELIC: Efficient Learned Image Compression …](…)'): the next line, indented deeper."""
+    below = next((b for b in body if b > n and lines[b - 1].strip()), None)
+    if below is None or below > n + 2 or _indent(lines[below - 1]) <= _indent(lines[n - 1]):
+        return None
+    text = strip_markup(lines[below - 1]).rstrip(" \\")
+    return text[:300] if _reads_like_title(text, index) else None
 
 
 def _years_first(lines: list[str], body: list[int]) -> bool:
@@ -438,7 +456,8 @@ def parse_publications(lines: list[str], sections: list[SectionSpan], index: Ven
                 if _continues(lines, entry, n, index):
                     pubs[-1] = entry = _merge(entry, pub)  # type: ignore[arg-type]
                     continue
-                pub = pub.model_copy(update={"title": _title_above(lines, sec.body, n, index)})
+                title = _title_above(lines, sec.body, n, index, entry.line if entry else 0) or _title_below(lines, sec.body, n, index)
+                pub = pub.model_copy(update={"title": title})
                 if pub.title is None and pub.venue is None:
                     continue  # a status word with no paper to go with it
             if years_first and _is_venue_line(raw, index):  # a title line's year is its own (or absent)
