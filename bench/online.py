@@ -87,14 +87,6 @@ def measure_online(ctx: Context) -> list[Row]:
         base = [*ctx.cli, "audit", str(RESUME), "--as-of", "2026-08-01"]
         online = [*base, "--online", "--no-link-check", "--cache", str(cache)]
         cli_off, cli_on = _cli_compared(base, online, cli_env, cli_pairs)
-        # The same with the package's bytecode compiled once, as an installed copy has it: with
-        # bytecode writing off (PYTHONDONTWRITEBYTECODE), every start above compiles the package's
-        # modules from source, and --online loads more of them.
-        compiled = None
-        if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-            env = {k: v for k, v in cli_env.items() if k != "PYTHONDONTWRITEBYTECODE"}
-            env["PYTHONPYCACHEPREFIX"] = str(ctx.work / "pycache")  # in the scratch folder, never next to the sources
-            compiled = _cli_compared(base, online, env, cli_pairs)
     total = sum(requests.values())
     bound = max(((n - 1) * POLICIES[s].period / POLICIES[s].rate for s, n in requests.items() if n > 1), default=0.0)
     off, hot = statistics.median(offline), statistics.median(warm)
@@ -104,8 +96,6 @@ def measure_online(ctx: Context) -> list[Row]:
         Row("online: cold cache, local server with realistic delays", cold, "s", note=f"published rate limits alone would need ≥ {bound:.0f} s"),
         _cli_row("online: warm cache, whole CLI run (median)", cli_off, cli_on),
     ]
-    if compiled is not None:
-        rows.append(_cli_row("online: warm cache, whole CLI run, bytecode compiled (median)", *compiled))
     rows.append(Row("online: warm cache, per resume in a batch (median)", hot * 1000, "ms",
                     note=f"offline {off * 1000:.1f} ms for the same resume; {pairs} alternated pairs"))
     return rows

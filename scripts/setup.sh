@@ -14,3 +14,6 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
+# Bytecode compiled once, as pip does for an installed copy: where PYTHONDONTWRITEBYTECODE is set,
+# every run would compile the package from source again (about 0.13 s of each start).
+.venv/bin/python -m compileall -q auditor
