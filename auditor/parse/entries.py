@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from auditor.models import Bullet, Education, Experience
 from auditor.parse.dates import DateRange, find_range, is_expected, normalise
 from auditor.parse.sections import SectionSpan
-from auditor.parse.text import is_bullet, strip_markup
+from auditor.parse.text import indent, is_bullet, strip_markup
 
 SECTION_KIND = {
     "work": "fulltime",
@@ -110,10 +110,6 @@ def _can_be_title(text: str) -> bool:
     return bool(bare) and not find_range(text) and not _SENTENCE.search(bare) and len(bare) <= 60 and not _BODY_LABEL.match(text)
 
 
-def _indent(line: str) -> int:
-    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
-
-
 def _title_block(lines: list[str], body: list[int], idx: int, taken: set[int], bullets_are_body: bool) -> list[int]:
     """Up to two short, undated, non-bullet lines just above body[idx] that are not yet used.
 
@@ -121,7 +117,7 @@ def _title_block(lines: list[str], body: list[int], idx: int, taken: set[int], b
     the date line's indent (it belongs to the entry above).
     """
     block: list[int] = []
-    date_indent = _indent(lines[body[idx] - 1])
+    date_indent = indent(lines[body[idx] - 1])
     j = idx - 1
     while j >= 0 and len(block) < 2:
         n = body[j]
@@ -136,7 +132,7 @@ def _title_block(lines: list[str], body: list[int], idx: int, taken: set[int], b
             break
         if _BODY_LABEL.match(strip_markup(text)):
             break
-        if is_bullet(text) and bullets_are_body and _indent(lines[n - 1]) >= date_indent:
+        if is_bullet(text) and bullets_are_body and indent(lines[n - 1]) >= date_indent:
             break
         block.insert(0, n)
         j -= 1

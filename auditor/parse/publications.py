@@ -13,7 +13,7 @@ from auditor.catalog.kb import KnowledgeBase, Venue, derived
 from auditor.models import Publication
 from auditor.parse.alternation import literal_alternation
 from auditor.parse.sections import SectionSpan
-from auditor.parse.text import strip_markup
+from auditor.parse.text import indent, strip_markup
 
 _YEAR = r"(?:19[89]\d|20[0-4]\d)"
 STATUS_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -342,15 +342,11 @@ def _title_above(lines: list[str], body: list[int], n: int, index: VenueIndex, a
     return None
 
 
-def _indent(raw: str) -> int:
-    return len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
-
-
 def _title_below(lines: list[str], body: list[int], n: int, index: VenueIndex) -> str | None:
     """A venue item whose title is nested under it ('* **CVPR 2022 Oral** 共同第一作者' then
     '    * [ELIC: Efficient Learned Image Compression …](…)'): the next line, indented deeper."""
     below = next((b for b in body if b > n and lines[b - 1].strip()), None)
-    if below is None or below > n + 2 or _indent(lines[below - 1]) <= _indent(lines[n - 1]):
+    if below is None or below > n + 2 or indent(lines[below - 1]) <= indent(lines[n - 1]):
         return None
     text = strip_markup(lines[below - 1]).rstrip(" \\")
     return text[:300] if _reads_like_title(text, index) else None

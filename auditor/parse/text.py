@@ -57,6 +57,12 @@ def is_bullet(line: str) -> bool:
     return bool(_BULLET.match(normalise(line))) and not line.lstrip().startswith("#")
 
 
+def indent(line: str) -> int:
+    """Columns of leading white space, a tab counted as 4: how deep a nested list item sits."""
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
+
+
 def is_underline(line: str) -> bool:
     s = line.strip()
     return len(s) >= 3 and set(s) <= set("-=_~—")
