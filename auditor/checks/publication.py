@@ -12,7 +12,7 @@ from auditor.catalog.kb import KnowledgeBase, Venue
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Publication, Resume
 from auditor.parse.claims import ABOUT_OTHERS
-from auditor.parse.dates import Point
+from auditor.parse.dates import Point, parse_iso
 
 
 class _P(BaseModel):
@@ -30,26 +30,17 @@ def decision_date(venue: Venue, year: int, margin_months: int) -> tuple[Point, s
     entry = venue.years.get(str(year))
     if entry and (entry.notification_latest or entry.notification):
         day = entry.notification_latest or entry.notification
-        y, m, _ = day.split("-")  # type: ignore[union-attr]
-        return Point(int(y), int(m)), day, True  # type: ignore[return-value]
+        return parse_iso(day), day, True  # type: ignore[return-value]
     typical = venue.typical
     if typical and typical.notification_month:
         latest = typical.notification_month_range[1] if typical.notification_month_range else typical.notification_month
         month = latest + margin_months
         estimate = Point(year + (month - 1) // 12, (month - 1) % 12 + 1)
-        opens = _conference_opens(entry.conference if entry else None)
+        opens = parse_iso(entry.conference[0]) if entry and entry.conference else None  # the first day's month
         if opens is not None and opens.index < estimate.index:
             estimate = opens
         return estimate, estimate.iso(), False
     return None
-
-
-def _conference_opens(days: list[str] | None) -> Point | None:
-    """The month of the conference's first day, from the KB's [start, end]."""
-    if not days:
-        return None
-    y, m, _ = days[0].split("-")
-    return Point(int(y), int(m))
 
 
 def _decided(label: str, exact: bool, ctx: CheckContext) -> str:
@@ -117,8 +108,7 @@ def accepted_before_notification(resume: Resume, p: NoParams, ctx: CheckContext)
         if not entry or not entry.notification or (entry.multi_cycle and not entry.notification_earliest):
             continue  # early-cycle acceptances exist and their date is unknown
         first = entry.notification_earliest or entry.notification
-        y, m, d = (int(x) for x in first.split("-"))
-        if ctx.as_of.index < Point(y, m).index:
+        if ctx.as_of.index < parse_iso(first).index:  # type: ignore[union-attr]
             yield Hit(pub.lines, {"paper": _name(pub, ctx), "venue": venue.short, "year": pub.year, "notified": first, "as_of": ctx.as_of_text})
 
 
