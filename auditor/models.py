@@ -39,20 +39,42 @@ class DroppedText(_Model):
     page: int | None = None
 
 
+class LineLayout(_Model):
+    """What the layout says about one line, where the format says anything (PDF fonts and
+    positions, DOCX styles, a CommonMark parse). Plain text has none: every field may be unknown,
+    and the parser must still work from the words alone."""
+
+    size: float | None = None  # font size relative to the body text (1.0 = body)
+    bold: bool | None = None  # the whole line (or its first run) is bold
+    indent: int = 0  # list level or indent step, 0 = flush left
+    list_marker: str | None = None  # '-', '•', '1.', … when the line is a list item
+    heading: int | None = None  # heading level 1..6 when the line looks like a heading
+    page: int | None = None
+    column: int | None = None  # 0 = left or only column, 1 = right column, …
+    residue: str | None = None  # why the line is not resume text (e.g. 'template-code'), else None
+
+
 class Document(_Model):
-    """A resume as numbered lines: every evidence line number refers to `lines` (1-based)."""
+    """A resume as numbered lines: every evidence line number refers to `lines` (1-based).
+
+    `layout` is empty (plain text) or has one LineLayout per line, in the same order."""
 
     path: str
     sha256: str
     format: str
     language: Language
     lines: list[str]
+    layout: list[LineLayout] = Field(default_factory=list)
     dropped: list[DroppedText] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
 
     def line(self, number: int) -> str:
         """The text of 1-based line `number` ('' when out of range)."""
         return self.lines[number - 1] if 1 <= number <= len(self.lines) else ""
+
+    def layout_of(self, number: int) -> LineLayout:
+        """The layout of 1-based line `number` (an empty LineLayout when the format gave none)."""
+        return self.layout[number - 1] if 1 <= number <= len(self.layout) else LineLayout()
 
     @property
     def text(self) -> str:

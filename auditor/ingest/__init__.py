@@ -6,11 +6,12 @@ import hashlib
 from pathlib import Path
 
 from auditor.errors import InputError
+from auditor.ingest.extracted import Extracted
 from auditor.ingest.language import detect_language
 from auditor.ingest.limits import Limits, default_limits
 from auditor.ingest.text import decode, to_lines
 from auditor.ingest.watermark import clean_watermark
-from auditor.models import Document, DroppedText
+from auditor.models import Document, DroppedText, LineLayout
 
 SUPPORTED = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf", ".docx": "docx", ".json": "json"}
 
@@ -42,28 +43,15 @@ def ingest_bytes(data: bytes, fmt: str, path: str, limits: Limits | None = None)
     limits = limits or default_limits()
     if not data.strip():
         raise InputError("empty file")
-    dropped: list[DroppedText] = []
-    notes: list[str] = []
-    if fmt == "pdf":
-        from auditor.ingest.pdf import read_pdf
-
-        if not data.startswith(b"%PDF"):
-            raise InputError("not a PDF file (no %PDF header)")
-        raw_lines, dropped = read_pdf(data, limits)
-    elif fmt == "docx":
-        from auditor.ingest.docx import read_docx
-
-        raw_lines = read_docx(data, limits)
-    elif fmt == "json":
-        from auditor.ingest.jsonresume import read_json_resume
-
-        raw_lines = read_json_resume(data)
-    else:
-        raw_lines = decode(data).split("\n")
+    extracted = _extract(data, fmt, limits)
+    dropped, notes = list(extracted.dropped), list(extracted.notes)
+    raw_lines, layout = extracted.lines, extracted.layout
     text = "\n".join(raw_lines)
     if len(text) > limits.max_chars:
         raise InputError(f"{len(text):,} characters of text, over the limit of {limits.max_chars:,}")
     lines = to_lines(text)
+    if layout is not None:
+        layout = _aligned(raw_lines, layout, len(lines))
     if len(lines) > limits.max_lines:
         raise InputError(f"{len(lines)} lines, over the limit of {limits.max_lines}")
     cleaned = clean_watermark(lines)
@@ -71,6 +59,9 @@ def ingest_bytes(data: bytes, fmt: str, path: str, limits: Limits | None = None)
         notes.append(f"watermark residue removed from {len(cleaned.removed)} lines")
         dropped.append(DroppedText(text=(cleaned.token or "")[:200], reason="watermark-residue"))
     lines = _trim_blank_runs(cleaned.lines)
+    if layout is not None:
+        layout = [layout[i] for i in cleaned.kept] if cleaned.kept is not None else layout
+        layout = layout[: len(lines)]
     if not any(line.strip() for line in lines):
         raise InputError("no text found (a scanned PDF needs OCR first)" if fmt == "pdf" else "empty file")
     return Document(
@@ -79,9 +70,41 @@ def ingest_bytes(data: bytes, fmt: str, path: str, limits: Limits | None = None)
         format=fmt,
         language=detect_language(lines),  # type: ignore[arg-type]
         lines=lines,
+        layout=layout or [],
         dropped=dropped,
         notes=notes,
     )
+
+
+def _extract(data: bytes, fmt: str, limits: Limits) -> Extracted:
+    """The reader of `fmt`: lines as the user sees them, with layout where the format has it."""
+    if fmt == "pdf":
+        from auditor.ingest.pdf import read_pdf
+
+        if not data.startswith(b"%PDF"):
+            raise InputError("not a PDF file (no %PDF header)")
+        return read_pdf(data, limits)
+    if fmt == "docx":
+        from auditor.ingest.docx import read_docx
+
+        return read_docx(data, limits)
+    if fmt == "json":
+        from auditor.ingest.jsonresume import read_json_resume
+
+        return Extracted(read_json_resume(data))
+    return Extracted(decode(data).split("\n"))
+
+
+def _aligned(raw_lines: list[str], layout: list[LineLayout], count: int) -> list[LineLayout] | None:
+    """One layout per line after line-ending normalisation: a reader's line that holds a line
+    break becomes several lines, each with that line's layout. None if they cannot be aligned."""
+    if len(layout) != len(raw_lines):
+        return None
+    out: list[LineLayout] = []
+    for raw, lay in zip(raw_lines, layout):
+        parts = len(to_lines(raw)) if raw else 1
+        out.extend([lay] * parts)
+    return out if len(out) == count else None
 
 
 def ingest_text(text: str, path: str = "<text>") -> Document:

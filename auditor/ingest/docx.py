@@ -11,6 +11,7 @@ import zipfile
 from typing import Any
 
 from auditor.errors import InputError
+from auditor.ingest.extracted import Extracted
 from auditor.ingest.limits import Limits
 
 
@@ -23,7 +24,7 @@ def _flatten_row(row: list[Any]) -> str:
     return " | ".join(cells)
 
 
-def read_docx(data: bytes, limits: Limits) -> list[str]:
+def read_docx(data: bytes, limits: Limits) -> Extracted:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             total = sum(i.file_size for i in zf.infolist())
@@ -52,4 +53,4 @@ def read_docx(data: bytes, limits: Limits) -> list[str]:
                 for para in cell:
                     for part in str(para).split("\n"):
                         lines.append(part.rstrip())
-    return lines
+    return Extracted(lines)

@@ -13,6 +13,7 @@ import statistics
 from typing import Any
 
 from auditor.errors import InputError
+from auditor.ingest.extracted import Extracted
 from auditor.ingest.limits import Limits
 from auditor.models import DroppedText
 
@@ -49,7 +50,7 @@ def _reason(ch: dict[str, Any], median_size: float) -> str | None:
     return None
 
 
-def read_pdf(data: bytes, limits: Limits) -> tuple[list[str], list[DroppedText]]:
+def read_pdf(data: bytes, limits: Limits) -> Extracted:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -91,4 +92,4 @@ def read_pdf(data: bytes, limits: Limits) -> tuple[list[str], list[DroppedText]]
         raise InputError(f"not a readable PDF ({type(exc).__name__})") from exc
     if any("(cid:" in line for line in lines[:200]):
         raise InputError("PDF text layer is unusable (fonts without a Unicode map); OCR it first")
-    return lines, dropped
+    return Extracted(lines, dropped=dropped)

@@ -48,6 +48,7 @@ class Cleaned:
     lines: list[str]
     removed: list[str] = field(default_factory=list)
     token: str | None = None
+    kept: list[int] | None = None  # index in the input of each output line; None: all kept, in order
 
 
 def _find_cycle(lines: list[str]) -> list[str] | None:
@@ -184,6 +185,7 @@ def clean_watermark(lines: list[str]) -> Cleaned:
     # 2. walk the lines; between two anchors the pieces of the gap wait in a queue
     removed: list[str] = []
     out: list[str] = []
+    kept: list[int] = []
     queue: list[str] = []
     for i, raw in enumerate(lines):
         if i in pos:
@@ -218,4 +220,5 @@ def clean_watermark(lines: list[str]) -> Cleaned:
             removed.append(raw)
         if result.strip() or not raw.strip():
             out.append(result)
-    return Cleaned(out, removed, token)
+            kept.append(i)
+    return Cleaned(out, removed, token, kept)
