@@ -140,12 +140,12 @@ def unpack_report(packed: bytes) -> Report:
 
 
 def index_summary(report: Report) -> Report:
-    """What the batch index and the comparison need of a report: name and contacts (one person,
-    two files), source, findings and risk."""
+    """What the batch index, its CSV and the comparison need of a report: name and contacts (one
+    person, two files), source, findings, risk and the first questions."""
     from auditor.models import Resume
 
     return report.model_copy(update={
-        "text": [], "claims": [], "checks": [], "questions": [],
+        "text": [], "claims": [], "checks": [], "questions": report.questions[:3],
         "resume": Resume(name=report.resume.name, contacts=report.resume.contacts),
     })
 

@@ -95,31 +95,55 @@ def build_parser() -> argparse.ArgumentParser:
 FOLDER_DOCUMENTS = frozenset({"readme", "license", "licence", "changelog", "contributing", "notice", "authors", "sources"})
 
 
-def _expand(paths: list[str]) -> list[Path]:
+def _expand(paths: list[str]) -> tuple[list[Path], list[tuple[Path, str]], list[Path]]:
+    """The files to audit, the files of a folder that cannot be (with the reason: each is listed
+    in the index and makes the exit code 1), and the folder's own documents (listed as skipped)."""
     from auditor.ingest import SUPPORTED
 
     files: list[Path] = []
-    skipped: list[Path] = []
+    unsupported: list[tuple[Path, str]] = []
+    documents: list[Path] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED and not f.name.startswith("."))
-            skipped += [f for f in found if f.stem.lower() in FOLDER_DOCUMENTS]
-            files += [f for f in found if f.stem.lower() not in FOLDER_DOCUMENTS]
-        else:
+        if not p.is_dir():
             files.append(p)
-    if skipped:
-        _err(f"skipped {len(skipped)} file(s) that document the folder, not a candidate: " + ", ".join(str(f) for f in skipped))
-    return files
+            continue
+        for f in sorted(f for f in p.rglob("*") if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)):
+            if f.suffix.lower() not in SUPPORTED:
+                unsupported.append((f, _unsupported_reason(f)))
+            elif f.stem.lower() in FOLDER_DOCUMENTS:
+                documents.append(f)
+            else:
+                files.append(f)
+    if documents:
+        _err(f"skipped {len(documents)} file(s) that document the folder, not a candidate: " + ", ".join(str(f) for f in documents))
+    return files, unsupported, documents
+
+
+def _unsupported_reason(path: Path) -> str:
+    hint = {".doc": " (save it as .docx or PDF)", ".rtf": " (save it as .docx or PDF)", ".pages": " (export it as PDF)",
+            ".html": " (save it as PDF)", ".htm": " (save it as PDF)"}.get(path.suffix.lower(), "")
+    if path.suffix.lower() in (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"):
+        hint = " (an image: a resume as a picture needs OCR first)"
+    return f"unsupported file type '{path.suffix or '(none)'}'{hint}; supported: .txt .md .pdf .docx .json"
+
+
+def _file_mode() -> int:
+    """The mode a new file gets under the user's umask (mkstemp's files are always 0600)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Temp file then rename: an interrupted run never leaves half a report."""
+    """Temp file then rename: an interrupted run never leaves half a report. The report gets the
+    mode any new file of the user's would (a team's shared folder stays readable to the team)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        os.chmod(tmp, _file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -149,17 +173,20 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from auditor.batch import BatchEntry, Outcome, Settings, labels_for, progress_bar, run_batch, shared_rule, usable_cpus
     from auditor.catalog import load_catalog
     from auditor.catalog.examples import as_point
-    from auditor.config import load_config
+    from auditor.config import check_rule_ids, load_config
     from auditor.ingest.limits import set_default_limits
 
     cfg = load_config(args.config, Path.cwd())
     set_default_limits(cfg.limits)
     catalog = load_catalog(cfg.extra_rules)
+    check_rule_ids(cfg, {r.id for r in catalog.rules} | {r.name for r in catalog.rules})
     as_of_date = args.as_of or cfg.as_of or dt.date.today()  # the one place the clock is read
     if args.online or args.cache_only:
         single_file = len(args.paths) == 1 and Path(args.paths[0]).is_file()
         cfg.audit.online = _online_settings(args, cfg, single_file)
-    files = _expand(args.paths)
+    files, unsupported, documents = _expand(args.paths)
+    for path, reason in unsupported:
+        _err(f"{path}: {reason}")
     if not files:
         _err("no resume files found (supported: .txt .md .pdf .docx .json)")
         return EXIT_INPUT
@@ -206,6 +233,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     finally:
         stop()
     done = [e for e in entries if e is not None]
+    done += [BatchEntry(path=p, report=None, error=reason, name=None, label=str(p)) for p, reason in unsupported]
     failures = sum(1 for e in done if e.report is None)
     not_audited = [p for p, e in zip(files, entries) if e is None]
     if not to_stdout:
@@ -213,8 +241,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
             from auditor.render import render_index
 
             index = render_index(done, as_of_date.isoformat(), lang=args.lang, interrupted=interrupted,
-                                 not_audited=not_audited, ext=EXTENSIONS[fmt])
+                                 not_audited=not_audited, ext=EXTENSIONS[fmt], skipped=documents)
             write_atomic(out_dir / "index.html", index)
+            from auditor.render.batch_csv import render_csv
+
+            write_atomic(out_dir / "index.csv", render_csv(done))
         print(f"resume-audit: {len(done) - failures} report(s) written to {out_dir}/" + (f", {failures} failed" if failures else ""), file=sys.stderr)
     if interrupted:
         listed = " (listed in the index)" if not_audited and not to_stdout and not single else ""
@@ -268,10 +299,11 @@ def _online_settings(args: argparse.Namespace, cfg: object, single: bool) -> obj
 
 def cmd_rules(args: argparse.Namespace) -> int:
     from auditor.catalog import load_catalog
-    from auditor.config import load_config
+    from auditor.config import check_rule_ids, load_config
 
     cfg = load_config(args.config, Path.cwd())
     catalog = load_catalog(cfg.extra_rules)
+    check_rule_ids(cfg, {r.id for r in catalog.rules} | {r.name for r in catalog.rules})
     if args.rule:
         rule = catalog.rule(args.rule)
         if rule is None:

@@ -13,6 +13,7 @@
     max_file_mb = 20
     [[accepted]]                      # findings a reviewer has explained (like a linter baseline)
     fingerprint = "3f1c…"
+    candidate = "陈静"                # the candidate's name, file name or file sha256; "*" for all
     reason = "Part-time master's, confirmed with the school"
     by = "alice"
 
@@ -45,6 +46,32 @@ class UserConfig:
     limits: Limits = field(default_factory=Limits)
 
 
+def _accepted(items: object, path: Path) -> dict[str, list[tuple[str, Accepted]]]:
+    """[[accepted]] entries by fingerprint. Each names its candidate: the same evidence text in
+    another candidate's resume is another finding, not one the reviewer has explained."""
+    accepted: dict[str, list[tuple[str, Accepted]]] = {}
+    for i, item in enumerate(items if isinstance(items, list) else [items]):
+        if not isinstance(item, dict) or not item.get("fingerprint") or not item.get("reason"):
+            raise RuleFileError(f"{path}: field 'accepted[{i}]': needs a fingerprint and a reason")
+        if not str(item.get("candidate") or "").strip():
+            raise RuleFileError(
+                f"{path}: field 'accepted[{i}]': needs candidate = the candidate's name, file name or file sha256 "
+                '("*" accepts it for every candidate)'
+            )
+        entry = (str(item["candidate"]), Accepted(reason=str(item["reason"]), by=item.get("by")))
+        accepted.setdefault(str(item["fingerprint"]), []).append(entry)
+    return accepted
+
+
+def check_rule_ids(cfg: UserConfig, known: set[str]) -> None:
+    """A rule id or name in [rules] that no rule has is a typo, not a silent no-op."""
+    where = cfg.path or DEFAULT_NAME
+    for field_name, ids in (("disable", cfg.audit.disabled), ("severity", cfg.audit.severity)):
+        unknown = sorted(str(i) for i in ids if str(i) not in known)
+        if unknown:
+            raise RuleFileError(f"{where}: field 'rules.{field_name}': no rule '{unknown[0]}' (see 'resume-audit rules')")
+
+
 def load_config(path: Path | None, cwd: Path) -> UserConfig:
     if path is None:
         candidate = cwd / DEFAULT_NAME
@@ -57,6 +84,10 @@ def load_config(path: Path | None, cwd: Path) -> UserConfig:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"{path}: invalid TOML: {exc}") from exc
+    except IsADirectoryError as exc:
+        raise RuleFileError(f"{path}: is a folder, not a config file") from exc
+    except OSError as exc:
+        raise RuleFileError(f"{path}: config file cannot be read ({exc.strerror or type(exc).__name__})") from exc
     unknown = set(data) - {"as_of", "rules", "accepted", "online", "limits"}
     if unknown:
         raise RuleFileError(f"{path}: field '{sorted(unknown)[0]}': unknown setting")
@@ -67,11 +98,7 @@ def load_config(path: Path | None, cwd: Path) -> UserConfig:
     for rid, sev in severity.items():
         if sev not in SEVERITIES:
             raise RuleFileError(f"{path}: field 'rules.severity.{rid}': must be one of info, low, medium, high")
-    accepted: dict[str, Accepted] = {}
-    for i, item in enumerate(data.get("accepted", [])):
-        if not isinstance(item, dict) or not item.get("fingerprint") or not item.get("reason"):
-            raise RuleFileError(f"{path}: field 'accepted[{i}]': needs a fingerprint and a reason")
-        accepted[str(item["fingerprint"])] = Accepted(reason=str(item["reason"]), by=item.get("by"))
+    accepted = _accepted(data.get("accepted", []), path)
     as_of = data.get("as_of")
     if as_of is not None and not isinstance(as_of, dt.date):
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +35,9 @@ class AuditConfig:
 
     disabled: set[str] = field(default_factory=set)
     severity: dict[str, str] = field(default_factory=dict)
-    accepted: dict[str, Accepted] = field(default_factory=dict)  # fingerprint -> reason
+    # fingerprint -> [(candidate, reason)]: candidate is a name, a file sha256 (or a prefix of 12+
+    # hex digits), a file name, or '*' for every candidate with that text
+    accepted: dict[str, list[tuple[str, Accepted]]] = field(default_factory=dict)
     only: set[str] | None = None
     online: Any = None  # auditor.verify.OnlineSettings when --online/--cache-only was given
 
@@ -69,7 +72,28 @@ def fingerprint(rule_id: str, evidence: list[Evidence], key: str = "") -> str:
     return hashlib.sha256(f"{rule_id}\n{norm}\n{key}".encode()).hexdigest()[:16]
 
 
-def _finding(rule: Rule, hit: Hit, doc: Document, lang: str, config: AuditConfig) -> Finding:
+def _same_candidate(wanted: str, doc: Document, name: str | None) -> bool:
+    """An accepted finding names its candidate: the same text in another resume stays open."""
+    wanted = wanted.strip()
+    if wanted == "*":
+        return True
+    folded = re.sub(r"\s+", " ", wanted).casefold()
+    if name and folded == re.sub(r"\s+", " ", name).strip().casefold():
+        return True
+    if len(wanted) >= 12 and re.fullmatch(r"[0-9a-fA-F]+", wanted) and doc.sha256.startswith(wanted.lower()):
+        return True
+    return folded == Path(doc.path).name.casefold()
+
+
+def accepted_for(config: AuditConfig, fp: str, doc: Document, name: str | None) -> Accepted | None:
+    """The reviewer's acceptance of finding `fp` for this candidate, if any."""
+    for candidate, accepted in config.accepted.get(fp, []):
+        if _same_candidate(candidate, doc, name):
+            return accepted
+    return None
+
+
+def _finding(rule: Rule, hit: Hit, doc: Document, lang: str, config: AuditConfig, name: str | None = None) -> Finding:
     lines = sorted({n for n in hit.lines if 1 <= n <= len(doc.lines)})
     evidence = [Evidence(line=n, text=doc.line(n).strip()) for n in lines]
     base = config.severity.get(rule.id, rule.severity)
@@ -89,7 +113,7 @@ def _finding(rule: Rule, hit: Hit, doc: Document, lang: str, config: AuditConfig
         evidence=evidence,
         questions=[render(rule.question.get(lang), hit.values)],
         fingerprint=fp,
-        accepted=config.accepted.get(fp),
+        accepted=accepted_for(config, fp, doc, name),
     )
 
 
@@ -148,7 +172,7 @@ def run_rule(
     seen: set[str] = set()
     findings: list[Finding] = []
     for hit in hits:
-        f = _finding(rule, hit, ctx.doc, lang, config)
+        f = _finding(rule, hit, ctx.doc, lang, config, getattr(resume, "name", None))
         if f.fingerprint not in seen:
             seen.add(f.fingerprint)
             findings.append(f)

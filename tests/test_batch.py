@@ -68,7 +68,7 @@ def test_config_applies_to_shared_bullets(tmp_path: Path) -> None:
     accepted = findings(first, "zh_nlp_intern")[0]
     (tmp_path / "resume-audit.toml").write_text(
         '[rules]\nseverity = { CON006 = "info" }\n'
-        f'[[accepted]]\nfingerprint = "{accepted["fingerprint"]}"\nreason = "Same course project, confirmed"\n',
+        f'[[accepted]]\nfingerprint = "{accepted["fingerprint"]}"\ncandidate = "赵雨桐"\nreason = "Same course project, confirmed"\n',
         encoding="utf-8",
     )
     out = tmp_path / "out"

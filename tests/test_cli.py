@@ -74,7 +74,8 @@ def test_a_folder_readme_is_skipped_and_said_but_a_readme_named_on_the_command_l
     assert res.returncode == 0, res.stderr
     assert "skipped 1 file(s)" in res.stderr and "README.md" in res.stderr
     assert (out / "cand.html").exists() and not (out / "README.html").exists()
-    assert "README" not in (out / "index.html").read_text(encoding="utf-8")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "README.md</code> — 是文件夹的说明文档" in index and 'href="README' not in index
     named = run("audit", str(src / "README.md"), "--as-of", AS_OF)
     assert named.returncode == 0 and json.loads(named.stdout)["source"]["path"].endswith("README.md")
 
@@ -114,7 +115,7 @@ def test_config_disables_rules_changes_severity_and_accepts_findings(tmp_path: P
     met = next(f for f in first["findings"] if f["rule_id"] == "MET002")
     (tmp_path / "resume-audit.toml").write_text(
         '[rules]\ndisable = ["VER003"]\nseverity = { TIM007 = "info" }\n'
-        f'[[accepted]]\nfingerprint = "{met["fingerprint"]}"\nreason = "Checked the leaderboard"\nby = "alice"\n',
+        f'[[accepted]]\nfingerprint = "{met["fingerprint"]}"\ncandidate = "{first["resume"]["name"]}"\nreason = "Checked the leaderboard"\nby = "alice"\n',
         encoding="utf-8",
     )
     second = json.loads(run("audit", str(seed("000")), "--as-of", AS_OF, cwd=tmp_path).stdout)

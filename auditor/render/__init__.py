@@ -94,6 +94,7 @@ def render_index(
     interrupted: bool = False,
     not_audited: Sequence[Path] = (),
     ext: str = ".html",
+    skipped: Sequence[Path] = (),
 ) -> str:
     """The batch page: candidates ranked by risk, who shares text with whom, files that failed,
     and, after Ctrl-C, the files that were not audited. Reports are linked as `<name><ext>`."""
@@ -115,6 +116,7 @@ def render_index(
         as_of=as_of,
         interrupted=interrupted,
         not_audited=list(not_audited),
+        skipped=list(skipped),
         L=labels()[use],
         lang=use,
     )
