@@ -10,15 +10,17 @@ import argparse
 import contextlib
 import datetime as dt
 import os
+import signal
 import sys
+import threading
 import tempfile
 from pathlib import Path
 
 from auditor import __version__
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-FORMATS = ("json", "html", "md", "questions")
-EXTENSIONS = {"json": ".json", "html": ".html", "md": ".md", "questions": ".questions.md"}
+FORMATS = ("json", "html", "md", "questions", "brief", "clarify")
+EXTENSIONS = {"json": ".json", "html": ".html", "md": ".md", "questions": ".questions.md", "brief": ".brief.html", "clarify": ".clarify.md"}
 
 EPILOG = """\
 examples:
@@ -66,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("audit", help="audit resume files or folders", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     a.add_argument("paths", nargs="+", metavar="PATH", help="a resume (.txt .md .pdf .docx .json) or a folder of them")
-    a.add_argument("--format", choices=FORMATS, default=None, help="json (default for one file), html, md, or questions")
+    a.add_argument("--format", choices=FORMATS, default=None, help="json (default for one file), html, md, questions, brief (the one-page interview brief, HTML) or clarify (requests to send the candidate)")
     a.add_argument("--out", type=Path, default=None, help="folder for the reports (default: stdout for one JSON report, else ./audit-reports)")
     a.add_argument("--as-of", type=_date, default=None, help="the date the audit is made for (default: today)")
     a.add_argument("--lang", choices=("zh", "en"), default=None, help="report language (default: the resume's)")
@@ -150,6 +152,23 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+@contextlib.contextmanager
+def _finish_before_interrupt():
+    """Hold Ctrl-C until the block ends, then raise it: a candidate's report, its question sheet
+    and its index entry are written together or not at all, so every report on disk is indexed."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
 def _err(msg: str) -> None:
     print(f"resume-audit: {msg}", file=sys.stderr)
 
@@ -192,9 +211,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     single = len(files) == 1 and not any(Path(p).is_dir() for p in args.paths)
     fmt = args.format or ("json" if single else "html")
-    to_stdout = single and args.out is None and fmt in ("json", "md", "questions")
+    to_stdout = single and args.out is None and fmt in ("json", "md", "questions", "clarify")
     out_dir = args.out or Path("audit-reports")
-    formats = (fmt, "questions") if fmt == "html" else (fmt,)
+    formats = (fmt, "questions", "clarify") if fmt == "html" else (fmt,)
     shared = None if single else shared_rule(catalog, cfg.audit)
     settings = Settings(as_point(as_of_date.isoformat()), as_of_date.isoformat(), cfg.audit, cfg.extra_rules, args.lang, formats,
                         shared[1] if shared else None, cfg.limits)
@@ -225,7 +244,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         jobs = 1 if cfg.audit.online is not None else (args.jobs or usable_cpus())
         with contextlib.closing(run_batch(files, settings, jobs, shared, on_submit=start)) as outcomes:
             for outcome in outcomes:
-                emit(outcome)
+                with _finish_before_interrupt():
+                    emit(outcome)
                 if not outcome.recheck:
                     advance()
     except KeyboardInterrupt:

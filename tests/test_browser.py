@@ -1,8 +1,8 @@
 """The HTML reports in a real browser: headless Chromium opens each example report from disk.
 
 Each report must render without a console error, page error or network request, show the
-candidate, the findings and the timeline, and print to A4 with the questions and the resume
-text on their own pages, Chinese names drawn with real glyphs (not tofu). A PNG screenshot and
+candidate, the interview brief, the findings and the timeline, and print to A4 with the brief on
+page 1 and the findings and the resume text each starting a page of their own, Chinese names drawn with real glyphs (not tofu). A PNG screenshot and
 the PDF of every report stay in `out/test-artifacts/browser/` (or `$BROWSER_ARTIFACTS`) for a
 person to look at.
 
@@ -290,10 +290,12 @@ def test_report_shows_candidate_findings_and_timeline(visit, audited: Audited, n
     v, rep = visit(name), audited.reports[name]
     L = LABELS[lang_of(v)]
     page = v.page
-    for selector, text in (("h1", rep["resume"]["name"] or L["unnamed"]), ("#findings > h2", L["findings"]),
-                           ("#questions > h2", L["questions"])):
+    for selector, text in (("h1", rep["resume"]["name"] or L["unnamed"]), ("#findings > h2", L["findings"])):
         expect(page.locator(selector)).to_be_visible()
         expect(page.locator(selector)).to_have_text(text)
+    expect(page.locator("#brief > h2")).to_contain_text(L["brief"])
+    questions = page.locator("#brief .bq > li")
+    assert 1 <= questions.count() <= 7 or not rep["findings"], "the brief asks between one and seven questions"
     open_findings = [f for f in rep["findings"] if not f["accepted"]]
     shown = page.locator(".finding")
     assert shown.count() == len(open_findings)
@@ -326,14 +328,15 @@ def test_index_lists_every_candidate_with_a_working_link(visit, audited: Audited
 
 
 @pytest.mark.parametrize("name", CANDIDATES)
-def test_prints_on_a4_with_questions_and_resume_text_on_their_own_pages(visit, audited: Audited, name: str) -> None:
+def test_prints_on_a4_with_the_brief_first_and_findings_and_resume_text_on_their_own_pages(visit, audited: Audited, name: str) -> None:
     v, rep = visit(name), audited.reports[name]
     L = LABELS[lang_of(v)]
     pages = read_pdf(v.pdf)
     assert_on_a4_at_full_size(v, pages)
     person = rep["resume"]["name"]
     assert pages[0].contains(person), f"{person!r} is not on page 1: glyphs missing (tofu)? install fonts-noto-cjk"
-    for heading in (L["questions"], L["resume_text"]):
+    assert any(L["brief"] in line for line in pages[0].lines), "the interview brief is not on page 1"
+    for heading in (L["findings"], L["resume_text"]):
         starts = [n for n, p in enumerate(pages) if p.has_line(heading)]
         assert starts, f"{heading!r} is not in the PDF"
         first = pages[starts[0]]

@@ -100,7 +100,9 @@ def test_formats_md_and_questions_on_stdout() -> None:
     md = run("audit", str(seed("000")), "--as-of", AS_OF, "--format", "md").stdout
     assert md.startswith("# 简历审核报告") and "128/2664" in md
     q = run("audit", str(seed("000")), "--as-of", AS_OF, "--format", "questions", "--lang", "en").stdout
-    assert q.startswith("# Questions for the interview") and "1. **" in q
+    assert q.startswith("# Interview brief: ") and "1. **" in q and "A good answer" in q
+    clarify = run("audit", str(seed("000")), "--as-of", AS_OF, "--format", "clarify", "--lang", "en").stdout
+    assert "phone number" in clarify and "1. **" not in clarify
 
 
 def test_rules_listing_and_one_rule() -> None:
@@ -139,7 +141,7 @@ def test_installed_console_script() -> None:
     res = subprocess.run([str(script), "audit", str(seed("002")), "--as-of", AS_OF, "--format", "questions"],
                          capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
-    assert res.stdout.startswith("# 面试提问清单: 董汉德")
+    assert res.stdout.startswith("# 面试简报: 董汉德")
 
 
 def test_folder_run_writes_reports_for_every_seed(tmp_path: Path) -> None:

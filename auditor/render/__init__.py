@@ -44,6 +44,18 @@ def md_escape(value: object) -> str:
     return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)
 
 
+QUOTE_LIMIT = 220
+
+
+def quote_for_display(text: str) -> str:
+    """A resume line as a reader sees it: Markdown, HTML tags and LaTeX line breaks stripped,
+    a very long paragraph cut (the line number still points at the whole line in the file)."""
+    from auditor.parse.text import strip_markup
+
+    plain = strip_markup(text.replace("\\\\", " ")) or text.strip()
+    return plain if len(plain) <= QUOTE_LIMIT else plain[: QUOTE_LIMIT - 1].rstrip() + "…"
+
+
 @functools.lru_cache(maxsize=2)
 def _env(autoescape: bool) -> jinja2.Environment:
     env = jinja2.Environment(
@@ -55,6 +67,7 @@ def _env(autoescape: bool) -> jinja2.Environment:
     )
     env.filters["http_url"] = http_url
     env.filters["md"] = md_escape
+    env.filters["quote"] = quote_for_display
     env.globals["css"] = Markup((reports_dir() / "style.css").read_text(encoding="utf-8"))  # our own file only
     return env
 
@@ -68,14 +81,15 @@ def render(report: Report, fmt: str, lang: str | None = None) -> str:
 
     if fmt == "json":
         return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    from auditor.brief import build_brief
+
     ctx: dict[str, Any] = view(report, _lang(report, lang))
     ctx["rule_titles"] = _rule_titles(ctx["lang"])
-    if fmt == "html":
-        return _env(True).get_template("report.html.j2").render(**ctx)
-    if fmt == "md":
-        return _env(False).get_template("report.md.j2").render(**ctx)
-    if fmt == "questions":
-        return _env(False).get_template("questions.md.j2").render(**ctx)
+    ctx["brief"] = build_brief(report, ctx["lang"])
+    if fmt in ("html", "brief"):
+        return _env(True).get_template("report.html.j2" if fmt == "html" else "brief.html.j2").render(**ctx)
+    if fmt in ("md", "questions", "clarify"):
+        return _env(False).get_template({"md": "report.md.j2", "questions": "questions.md.j2", "clarify": "clarify.md.j2"}[fmt]).render(**ctx)
     raise ValueError(f"unknown format {fmt}")
 
 
