@@ -99,12 +99,25 @@ def _heading(row: Row, rel: float, ruled: bool, top_size: float) -> int | None:
     return None
 
 
+def _centred(rows: list[Row], body: float) -> set[int]:
+    """Rows centred in their column away from its left edge (a name, a contact line): not indented."""
+    if not rows:
+        return set()
+    left = min(r.x0 for r in rows)
+    right = max(max(run.x1 for run in r.runs) for r in rows)
+    middle = (left + right) / 2
+    return {
+        id(r) for r in rows if r.x0 - left > 2 * body and abs((r.x0 + max(run.x1 for run in r.runs)) / 2 - middle) < 1.5 * body
+    }
+
+
 def _indents(rows: list[Row], body: float) -> dict[int, int]:
     """Indent step of each row of one page column: rank of its left edge among the edges
-    that start at least two lines (a centred name does not make a new step)."""
+    that start at least two lines; centred and margin rows are at step 0."""
+    centred = _centred(rows, body)
     counts: dict[float, int] = {}
     clusters: list[float] = []
-    for x in sorted(r.x0 for r in rows if not r.margin):
+    for x in sorted(r.x0 for r in rows if not r.margin and id(r) not in centred):
         if clusters and x - clusters[-1] < 0.4 * body:
             counts[clusters[-1]] += 1
             continue
@@ -114,7 +127,7 @@ def _indents(rows: list[Row], body: float) -> dict[int, int]:
     out = {}
     for r in rows:
         rank = sum(1 for x in steps if x <= r.x0 + 0.4 * body) - 1
-        out[id(r)] = max(0, min(rank, 6))
+        out[id(r)] = 0 if id(r) in centred else max(0, min(rank, 6))
     return out
 
 
