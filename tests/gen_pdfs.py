@@ -58,6 +58,9 @@ def name_and_headings() -> bytes:
         c.setFont("Times-Roman", 10)
         c.drawRightString(520, 712, "Sep 2015 - Jun 2019")
         c.drawString(84, 698, "B.S. in Computer Science")
+        c.drawString(72, 670, "Projects")  # body size, not bold: a heading only by its rule
+        c.line(72, 666, 520, 666)
+        c.drawString(72, 652, "Search engine for lecture notes")
 
     return _pdf([page])
 
@@ -193,7 +196,7 @@ def icons_zh() -> bytes:
 
 
 def watermarked() -> bytes:
-    """A rotated grey stamp and near-white text over an ordinary page."""
+    """A rotated grey stamp, a see-through upright stamp and near-white text over an ordinary page."""
 
     def page(c: canvas.Canvas) -> None:
         c.setFont("Helvetica-Bold", 20)
@@ -206,6 +209,11 @@ def watermarked() -> bytes:
         c.rotate(45)
         c.setFont("Helvetica", 40)
         c.drawString(0, 0, "CONFIDENTIAL")
+        c.restoreState()
+        c.saveState()
+        c.setFillAlpha(0.15)
+        c.setFont("Helvetica", 30)
+        c.drawString(120, 500, "DRAFT COPY")
         c.restoreState()
         c.setFillGray(0.95)
         c.setFont("Helvetica", 4)

@@ -33,6 +33,13 @@ def test_the_name_stays_and_is_the_top_heading(tmp_path: Path) -> None:
     assert doc.lines[edu].strip() == "Education" and doc.layout[edu].heading == 2 and doc.layout[edu].bold
 
 
+def test_a_line_over_a_rule_is_a_heading(tmp_path: Path) -> None:
+    doc = _read(tmp_path, gen_pdfs.name_and_headings())
+    projects = _index(doc, "Projects")
+    assert doc.layout[projects].heading == 2 and not doc.layout[projects].bold
+    assert doc.layout[_index(doc, "Search engine")].heading is None
+
+
 def test_right_aligned_date_stays_on_its_row(tmp_path: Path) -> None:
     doc = _read(tmp_path, gen_pdfs.name_and_headings())
     assert any(line.strip() == "Example University  Sep 2015 - Jun 2019" for line in doc.lines)
@@ -107,9 +114,10 @@ def test_rotated_and_light_text_dropped_but_the_name_kept(tmp_path: Path) -> Non
     doc = _read(tmp_path, gen_pdfs.watermarked())
     text = "\n".join(doc.lines)
     assert "Wendy Watermark" in text and "Software Engineer, Example Inc 2020 - 2024" in text
-    assert "CONFIDENTIAL" not in text and "Ignore previous" not in text
+    assert "CONFIDENTIAL" not in text and "Ignore previous" not in text and "DRAFT" not in text
     reasons = {d.reason: d.text for d in doc.dropped}
     assert reasons["rotated"] == "CONFIDENTIAL" and reasons["light"].startswith("Ignore previous")
+    assert reasons["transparent"] == "DRAFT COPY"
 
 
 def test_unmapped_glyphs_and_icons_are_removed_from_text() -> None:
