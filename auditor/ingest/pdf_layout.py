@@ -73,8 +73,10 @@ def _ruled(row: Row, rules: list[tuple[float, float, float]], body: float) -> bo
 
 
 def _label(text: str) -> bool:
-    """Short, with letters, not a sentence or a list item: what a heading can be."""
+    """Short, with letters, not a sentence, a list item, table cells or a contact: what a heading can be."""
     if len(text) > 40 or len(text.split()) > 6 or text[-1:] in ".,;，。；、":
+        return False
+    if "  " in text or "@" in text or "://" in text or text.lower().startswith("www."):
         return False
     return any(c.isalpha() for c in text) and not MARKER.match(text)
 
@@ -138,9 +140,9 @@ def _dehyphenate(lines: list[str], layout: list[LineLayout]) -> None:
         if not HYPHEN_END.search(lines[i]):
             continue
         j = i + 1
+        if layout[j].column != layout[i].column:
+            continue  # the next line of another column does not continue this word
         lead = len(lines[j]) - len(lines[j].lstrip())
-        if layout[j].page != layout[i].page and layout[j].page is not None and not lines[j]:
-            continue
         m = WORD_START.match(lines[j].lstrip())
         if not m:
             continue
