@@ -148,6 +148,23 @@ def date_column() -> bytes:
     return _pdf([page])
 
 
+def offset_dates() -> bytes:
+    """Two-line entries with the year set at the right between their two lines, off both rows."""
+
+    def page(c: canvas.Canvas) -> None:
+        c.setFont("Times-Bold", 18)
+        c.drawString(72, 790, "Olive Offset")
+        c.setFont("Times-Roman", 10)
+        y = 750
+        for n, year in enumerate(("2023", "2021", "2019", "2017")):
+            c.drawString(72, y, f"Paper title number {n + 1} on graph learning")
+            c.drawString(72, y - 12, f"Venue of paper {n + 1}, with co-authors")
+            c.drawRightString(540, y - 6, year)
+            y -= 34
+
+    return _pdf([page])
+
+
 def running_footers(pages: int = 3) -> bytes:
     """A running header and 'Page N of M' on every page around the body text."""
 

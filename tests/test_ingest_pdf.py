@@ -84,6 +84,15 @@ def test_left_date_column_is_joined_with_its_row(tmp_path: Path) -> None:
     assert doc.layout[bullet].list_marker == "-" and doc.layout[bullet].indent == 1
 
 
+def test_years_set_between_rows_stay_beside_their_entries(tmp_path: Path) -> None:
+    doc = _read(tmp_path, gen_pdfs.offset_dates())
+    lines = [line.strip() for line in doc.lines]
+    for n, year in enumerate(("2023", "2021", "2019", "2017"), 1):
+        title = lines.index(f"Paper title number {n} on graph learning  {year}")
+        assert lines[title + 1] == f"Venue of paper {n}, with co-authors"
+    assert {lay.column for lay in doc.layout} == {0}
+
+
 def test_running_headers_and_page_numbers_are_removed(tmp_path: Path) -> None:
     doc = _read(tmp_path, gen_pdfs.running_footers(pages=3))
     text = "\n".join(doc.lines)

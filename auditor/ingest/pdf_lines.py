@@ -184,6 +184,23 @@ def _sides(runs: list[Run], g0: float, g1: float) -> tuple[list[Run], list[Run]]
     return left, right
 
 
+def _date_like(run: Run) -> bool:
+    return len(run.text) <= 30 and any(c.isdigit() for c in run.text)
+
+
+def _beside(run: Run, row: Row) -> bool:
+    """A short cell with digits, set right of a row and partly on it (a year centred on a
+    two-line entry), belongs to that row."""
+    return _date_like(run) and run.x0 > max(r.x1 for r in row.runs) + CELL_GAP * run.size
+
+
+def _mostly_dates(runs: list[Run]) -> bool:
+    """Short cells with digits (dates, years, venues with a year) set beside their entries,
+    even off their rows, belong with those entries, not after them as a column."""
+    short = sum(1 for r in runs if _date_like(r))
+    return short >= 0.7 * len(runs)
+
+
 def _split(runs: list[Run], width: float) -> tuple[list[list[Run]], float | None, list[Run]]:
     """(columns left to right, x before which a run is a margin cell or None, runs crossing the gutter)."""
     margin_x: float | None = None
@@ -195,7 +212,7 @@ def _split(runs: list[Run], width: float) -> tuple[list[list[Run]], float | None
         # beside them; a sidebar keeps its own line pitch
         few, many = (left, right) if len(left) <= len(right) else (right, left)
         aligned = sum(_shares_row(r, many) for r in few) / len(few)
-        if aligned < ALIGNED:
+        if aligned < ALIGNED and not _mostly_dates(few):
             crossing = [r for r in runs if r.x0 <= g0 + BIN / 2 and r.x1 >= g1 - BIN / 2]
             return [left, right], None, crossing
         if few is left and (margin_x is None or g1 - BIN / 2 < margin_x):
@@ -203,7 +220,8 @@ def _split(runs: list[Run], width: float) -> tuple[list[list[Run]], float | None
     return [runs], margin_x, []
 
 
-def _rows(runs: list[Run], page: int, column: int, margin_x: float | None) -> list[Row]:
+def _group(runs: list[Run], page: int, column: int) -> list[Row]:
+    """Runs that overlap vertically, top to bottom, as rows (their runs not yet in x order)."""
     rows: list[Row] = []
     for run in sorted(runs, key=lambda r: (r.top + r.bottom) / 2):
         if rows:
@@ -213,7 +231,15 @@ def _rows(runs: list[Run], page: int, column: int, margin_x: float | None) -> li
                 row.runs.append(run)
                 row.top, row.bottom = min(row.top, run.top), max(row.bottom, run.bottom)
                 continue
+            if overlap > 0 and _beside(run, row):
+                row.runs.append(run)  # the row keeps its own height: the next line stays a line
+                continue
         rows.append(Row([run], page, column, top=run.top, bottom=run.bottom))
+    return rows
+
+
+def _rows(runs: list[Run], page: int, column: int, margin_x: float | None) -> list[Row]:
+    rows = _group(runs, page, column)
     out: list[Row] = []
     for row in rows:
         row.runs.sort(key=lambda r: r.x0)
