@@ -163,6 +163,25 @@ def test_truncated_pdf_is_one_line_error(tmp_path: Path) -> None:
     assert "\n" not in str(err.value)
 
 
+def test_corrupted_pdfs_give_a_document_or_one_line_error() -> None:
+    import random
+
+    from auditor.ingest import ingest_bytes
+
+    rng = random.Random(7)
+    base = [gen_pdfs.two_columns(), gen_pdfs.icons_zh()]
+    for _ in range(60):
+        data = bytearray(rng.choice(base))
+        for _ in range(rng.randint(1, 12)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        try:
+            doc = ingest_bytes(bytes(data[: rng.randrange(len(data) // 2, len(data))]), "pdf", "cv.pdf")
+        except InputError as err:
+            assert "\n" not in str(err)
+        else:
+            assert len(doc.layout) == len(doc.lines)
+
+
 def test_layout_is_aligned_with_lines(tmp_path: Path) -> None:
     for build in (gen_pdfs.two_columns, gen_pdfs.margin_headings, gen_pdfs.running_footers):
         doc = _read(tmp_path, build())
