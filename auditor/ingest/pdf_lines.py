@@ -17,6 +17,7 @@ two-column page comes out interleaved). The steps:
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ WORD_GAP = 0.17  # x font size: a space; kerning and letter gaps are far smaller
 CELL_GAP = 1.0  # x font size: more than a space: a new cell or column
 BIN = 2.0  # pt per bin of the gutter search
 MIN_GUTTER = 5.0  # pt
+MAX_GUTTERS = 6  # the widest few; a page of scattered glyphs has many narrow ones
 ALIGNED = 0.6  # share of left runs sharing a row with the right side: a margin column, not two columns
 
 
@@ -171,9 +173,22 @@ def _gutters(runs: list[Run], width: float) -> list[tuple[float, float]]:
     return sorted(out, key=lambda g: g[0] - g[1])
 
 
-def _shares_row(a: Run, others: list[Run]) -> bool:
-    """Same baseline (bottoms within a quarter line): chance overlaps of two line pitches do not count."""
-    return any(abs(a.bottom - b.bottom) < 0.25 * min(a.height, b.height) for b in others)
+def _aligned_share(few: list[Run], many: list[Run]) -> float:
+    """Share of `few` with a run of `many` on the same baseline (bottoms within a quarter
+    line): chance overlaps of two line pitches do not count. Sorted bottoms keep it
+    O(n log n) on a page of thousands of scattered glyphs."""
+    bottoms = sorted((b.bottom, b.height) for b in many)
+    keys = [b for b, _ in bottoms]
+    hits = 0
+    for a in few:
+        reach = 0.25 * a.height
+        i = bisect.bisect_left(keys, a.bottom - reach)
+        while i < len(keys) and keys[i] <= a.bottom + reach:
+            if abs(a.bottom - keys[i]) < 0.25 * min(a.height, bottoms[i][1]):
+                hits += 1
+                break
+            i += 1
+    return hits / len(few)
 
 
 def _sides(runs: list[Run], g0: float, g1: float) -> tuple[list[Run], list[Run]]:
@@ -204,14 +219,14 @@ def _mostly_dates(runs: list[Run]) -> bool:
 def _split(runs: list[Run], width: float) -> tuple[list[list[Run]], float | None, list[Run]]:
     """(columns left to right, x before which a run is a margin cell or None, runs crossing the gutter)."""
     margin_x: float | None = None
-    for g0, g1 in _gutters(runs, width):
+    for g0, g1 in _gutters(runs, width)[:MAX_GUTTERS]:
         left, right = _sides(runs, g0, g1)
         if len(left) < 3 or len(right) < 3:
             continue
         # the sparser side decides: dates or headings in a margin share the rows of the text
         # beside them; a sidebar keeps its own line pitch
         few, many = (left, right) if len(left) <= len(right) else (right, left)
-        aligned = sum(_shares_row(r, many) for r in few) / len(few)
+        aligned = _aligned_share(few, many)
         if aligned < ALIGNED and not _mostly_dates(few):
             crossing = [r for r in runs if r.x0 <= g0 + BIN / 2 and r.x1 >= g1 - BIN / 2]
             return [left, right], None, crossing
