@@ -166,12 +166,18 @@ def offset_dates() -> bytes:
 
 
 def running_footers(pages: int = 3) -> bytes:
-    """A running header and 'Page N of M' on every page around the body text."""
+    """A running footer and 'Page N of M' on every page, the name as a running header after page 1."""
 
     def make(n: int) -> Draw:
         def page(c: canvas.Canvas) -> None:
+            if n == 1:  # the name heads page 1 in large type, a small copy heads the others
+                c.setFont("Helvetica-Bold", 20)
+                c.drawString(72, H - 40, "Riley Running")
+            else:
+                c.setFont("Helvetica", 8)
+                c.drawString(72, H - 30, "Riley Running")
             c.setFont("Helvetica", 8)
-            c.drawString(72, H - 30, "Riley Running - Curriculum Vitae")
+            c.drawString(72, 40, "Riley Running - Curriculum Vitae")
             c.drawCentredString(W / 2, 25, f"Page {n} of {pages}")
             c.setFont("Helvetica", 10)
             c.drawString(72, 700, f"Body text of page {n}, Example Project {2016 + n}")

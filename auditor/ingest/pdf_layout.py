@@ -46,8 +46,10 @@ def _key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
 
-def running_lines(pages: list[list[Row]], sizes: list[tuple[float, float]]) -> set[int]:
-    """ids of rows that are running headers, footers or page numbers."""
+def running_lines(pages: list[list[Row]], sizes: list[tuple[float, float]], body: float) -> set[int]:
+    """ids of rows that are running headers, footers or page numbers. Text larger than the
+    body is never a running header: the name at the top of page 1 stays when a small copy
+    heads the other pages."""
     drop: set[int] = set()
     edge_keys: dict[str, set[int]] = {}
     for index, (rows, (_, height)) in enumerate(zip(pages, sizes)):
@@ -62,7 +64,7 @@ def running_lines(pages: list[list[Row]], sizes: list[tuple[float, float]]) -> s
         for rows, (_, height) in zip(pages, sizes):
             for row in rows:
                 at_edge = row.top < EDGE * height or row.bottom > (1 - EDGE) * height
-                if at_edge and len(edge_keys.get(_key(row.text), ())) > 1:
+                if at_edge and row.size < HEADING_SIZE * body and len(edge_keys.get(_key(row.text), ())) > 1:
                     drop.add(id(row))
     return drop
 
@@ -179,7 +181,7 @@ def build(pages: list[list[Row]], page_info: list[PageChars]) -> tuple[list[str]
     sizes_all = [c.style.size for p in page_info for c in p.chars]
     body = statistics.median(sizes_all) if sizes_all else 10.0
     top_size = max((r.size for rows in pages for r in rows), default=body) / body
-    drop = running_lines(pages, [(p.width, p.height) for p in page_info])
+    drop = running_lines(pages, [(p.width, p.height) for p in page_info], body)
     lines: list[str] = []
     layout: list[LineLayout] = []
     dropped: list[DroppedText] = []
