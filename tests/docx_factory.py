@@ -78,3 +78,20 @@ def set_outline_level(paragraph: Any, level: int) -> None:
     outline = OxmlElement("w:outlineLvl")
     outline.set(qn("w:val"), str(level))
     paragraph._p.get_or_add_pPr().append(outline)
+
+
+def add_drawing_text_box(document: Any, lines: list[str]) -> None:
+    """A DrawingML text box with its VML copy for old readers (mc:AlternateContent), as current
+    Word writes it: the same text twice in the file, once on the page."""
+    paras = "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{line}</w:t></w:r></w:p>" for line in lines)
+    run = parse_xml(
+        f"<w:r {nsdecls('w')} {_VML} "
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        "<mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:wsp><wps:txbx>"
+        f"<w:txbxContent>{paras}</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><v:shape><v:textbox>"
+        f"<w:txbxContent>{paras}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    document.add_paragraph()._p.append(run)

@@ -25,7 +25,7 @@ def test_heading_styles_and_outline_level_give_heading_levels(tmp_path: Path) ->
     d = make.new()
     d.add_heading("Jane Doe", 0)
     d.add_heading("Experience", 1)
-    d.add_heading("Acme Corp", 2)
+    d.add_heading("  Acme Corp", 2)
     by_outline = d.add_paragraph("Education")
     make.set_outline_level(by_outline, 0)
     d.add_paragraph("Plain body text")
@@ -168,3 +168,11 @@ def test_broken_docx_is_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="DOCX") as err:
         ingest(path)
     assert "\n" not in str(err.value)
+
+
+def test_a_text_box_with_a_copy_for_old_readers_is_read_once(tmp_path: Path) -> None:
+    d = make.new()
+    make.add_drawing_text_box(d, ["Languages", "English, Chinese"])
+    d.add_paragraph("Experience")
+    doc = ingest(make.save(d, tmp_path))
+    assert _lines(doc) == ["Languages", "English, Chinese", "Experience"]

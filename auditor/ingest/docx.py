@@ -155,7 +155,7 @@ def _paragraph(par: Any, reading: _Reading) -> list[_Line]:
 
 
 def _line(line: ParagraphLine, heading: int | None, level: int | None, marker: str | None, par: Any) -> _Line:
-    text = line.text.rstrip()
+    text = line.text.strip() if heading else line.text.rstrip()  # a heading's leading space is no indent
     depth = (level if level is not None else len(par.list_position[1]) - 1) if marker else 0
     if marker:
         text = "  " * depth + marker + " " + text.lstrip()
