@@ -88,6 +88,10 @@ def _extract(data: bytes, fmt: str, limits: Limits) -> Extracted:
         from auditor.ingest.docx import read_docx
 
         return read_docx(data, limits)
+    if fmt == "markdown":
+        from auditor.ingest.markdown import read_markdown
+
+        return read_markdown(data)
     if fmt == "json":
         from auditor.ingest.jsonresume import read_json_resume
 
