@@ -31,18 +31,24 @@ def _title_lines(lines: list[Line], a: Anchor) -> list[Line]:
     return [lines[n - 1] for n in a.title_lines]
 
 
-def _org_and_role(lines: list[Line], a: Anchor) -> tuple[str | None, str | None]:
-    """Org and role of an entry. A two-line title with one line naming the role ("Deep Learning
-    Researcher" / "Qualcomm AI Research"): the other line is the org, whole. A head naming only the
-    role or only the org takes the other from its detail line."""
+def _two_line_title(lines: list[Line], a: Anchor) -> tuple[str, str] | None:
+    """A two-line title with one line naming the role ("Deep Learning Researcher" / "Qualcomm AI
+    Research"): the other line is the org, whole."""
     texts = [line.title_text() if line.date is None else line.rest for line in _title_lines(lines, a)]
-    if len(texts) == 2:
-        with_role = [t for t in texts if ROLE.search(t)]
-        if len(with_role) == 1:
-            other = trim(texts[1 - texts.index(with_role[0])])
-            if other:
-                role = with_role[0] if len(segments(with_role[0])) == 1 else org_and_title(with_role[0])[1]
-                return other, role or with_role[0]
+    with_role = [t for t in texts if ROLE.search(t)]
+    if len(texts) != 2 or len(with_role) != 1:
+        return None
+    other = trim(texts[1 - texts.index(with_role[0])])
+    role = with_role[0] if len(segments(with_role[0])) == 1 else org_and_title(with_role[0])[1]
+    return (other, role or with_role[0]) if other else None
+
+
+def _org_and_role(lines: list[Line], a: Anchor) -> tuple[str | None, str | None]:
+    """Org and role of an entry. A head naming only the role or only the org takes the other from
+    its detail line."""
+    two = _two_line_title(lines, a)
+    if two:
+        return two
     org, role = org_and_title(a.title)
     if a.detail_line is None:
         return org, role
@@ -120,9 +126,9 @@ def _section_entries(lines: list[Line], sec: SectionSpan, out: tuple[list[Educat
 def parse_entries(
     lines: list[str], sections: list[SectionSpan], layout: list[LineLayout] | None = None
 ) -> tuple[list[Education], list[Experience]]:
-    read = read_lines(lines, layout)
+    wanted = [sec for sec in sections if sec.kind not in _NO_ENTRIES]
+    read = read_lines(lines, layout, {n for sec in wanted for n in sec.body})
     out: tuple[list[Education], list[Experience]] = ([], [])
-    for sec in sections:
-        if sec.kind not in _NO_ENTRIES:
-            _section_entries(read, sec, out)
+    for sec in wanted:
+        _section_entries(read, sec, out)
     return out

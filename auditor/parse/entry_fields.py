@@ -15,6 +15,7 @@ TITLE_PART = pattern("role", "title_part")
 ORG_WORD = pattern("org")
 INSTITUTION = pattern("institution")
 # a part that ends in an org word names an organisation even with a role word inside ("软件开发环境国家重点实验室")
+_ROLE_END = re.compile(f"(?:{ROLE.pattern})[)）]?$", re.I)
 ORG_END = re.compile(f"(?:{ORG_WORD.pattern})[)）\\s]*$", re.I)
 LEVEL_ONLY = pattern("degree", "level_only")
 DEGREES = [(level, pattern("degree", level)) for level in ("phd", "master", "bachelor")]
@@ -58,7 +59,7 @@ def segments(title: str) -> list[str]:
 def _is_role_words(text: str) -> bool:
     """Every word names a position ("Applied Scientist Intern", "高级研究员"), none an organisation."""
     if _CJK.search(text):
-        return bool(ROLE.search(text)) and not ORG_WORD.search(text) and not INSTITUTION.search(text) and len(text) <= 10
+        return bool(_ROLE_END.search(text)) and not ORG_WORD.search(text) and not INSTITUTION.search(text) and len(text) <= 10
     words = text.replace(",", " ").split()
     return bool(ROLE.search(text)) and all(ROLE.fullmatch(w) or TITLE_PART.fullmatch(w) or w.lower() in _JOINERS for w in words)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from auditor.models import LineLayout
 from auditor.parse.dates import DateRange, find_entry_range
@@ -33,24 +34,68 @@ _WIDE_GAP = re.compile(r"\S(?:\s{3,}|\t)(?=\S)")
 
 @dataclass(frozen=True)
 class Line:
+    """A line's facts. The date is read for every line; the rest only when a layout asks, once."""
+
     n: int  # 1-based line number
     raw: str
     plain: str  # markup and leading bullets removed, NFKC
-    indent: int
-    item: bool  # a list item, not a line in bold or italics ("**Acme**", "*Sep. 2021 – …*")
-    marker: str  # the list marker ('-', '•', '–', '1.'), '' for none: a different one under a line nests it
-    bullet: bool  # any leading marker, "➤" included, a "#" heading not
     date: DateRange | None
-    rest: str  # the words beside the date, cleaned ('' for a bare date line)
-    date_first: bool  # the date opens the line ("2022.03 - 至今: 高级研究员")
-    label: bool  # a body label ("Thesis: …")
-    detail: bool  # any "Label: …"
-    sentence: bool
-    emphasis: bool  # a heading or a line in bold: by its markup or its layout
+    layout: LineLayout | None = None
 
     @property
     def blank(self) -> bool:
         return not self.plain
+
+    @cached_property
+    def rest(self) -> str:
+        """The words beside the date, cleaned ('' for a bare date line)."""
+        return _rest(_spaced_plain(self.raw), self.date) if self.date else ""
+
+    @cached_property
+    def date_first(self) -> bool:
+        """The date opens the line ("2022.03 - 至今: 高级研究员")."""
+        return self.date is not None and self.plain.find(self.date.text) in (0, 1)
+
+    @cached_property
+    def indent(self) -> int:
+        lay = self.layout
+        return lay.indent * 2 if lay and lay.indent and not self.raw[:1].isspace() else indent(self.raw)
+
+    @cached_property
+    def bullet(self) -> bool:
+        """Any leading marker, '➤' included; a '#' heading not."""
+        return is_bullet(self.raw)
+
+    @cached_property
+    def item(self) -> bool:
+        """A list item, not a line in bold or italics ("**Acme**", "*Sep. 2021 – …*")."""
+        return self.bullet and not re.match(r"\s*\*\S", self.raw)
+
+    @cached_property
+    def marker(self) -> str:
+        """The list marker ('-', '•', '–', '1.'), '' for none: a different one under a line nests it."""
+        m = _MARKER.match(self.raw)
+        return m.group(1) if m else ""
+
+    @cached_property
+    def label(self) -> bool:
+        """A body label ("Thesis: …")."""
+        return bool(BODY_LABEL.match(self.plain))
+
+    @cached_property
+    def detail(self) -> bool:
+        """Any "Label: …"."""
+        return bool(DETAIL_LABEL.match(self.plain))
+
+    @cached_property
+    def sentence(self) -> bool:
+        return bool(SENTENCE.search(self.plain))
+
+    @cached_property
+    def emphasis(self) -> bool:
+        """A heading or a line in bold: by its markup or its layout."""
+        lay = self.layout
+        return bool(lay and (lay.bold or lay.heading)) or bool(_EMPHASIS.match(self.raw)) or (self.plain.startswith("`") and self.date is None)
 
     def title_text(self) -> str:
         """The line as a candidate title: plain text cut at a typed line break."""
@@ -80,38 +125,22 @@ def _rest(plain: str, rng: DateRange) -> str:
 _MARKER = re.compile(r"^\s*([-*+•·●○■□◆◇▪▸►➤➢›»–—∗]|\d{1,2}[.、)）])\s")
 
 
-def _marker(raw: str) -> str:
-    m = _MARKER.match(raw)
-    return m.group(1) if m else ""
-
-
 def read_line(n: int, raw: str, layout: LineLayout | None = None) -> Line:
     plain = strip_markup(raw)
-    rng = find_entry_range(plain) if plain else None
-    rest = _rest(_spaced_plain(raw), rng) if rng else ""
-    bold = bool(layout and (layout.bold or layout.heading))
-    return Line(
-        n=n,
-        raw=raw,
-        plain=plain,
-        indent=layout.indent * 2 if layout and layout.indent and not raw[:1].isspace() else indent(raw),
-        item=is_bullet(raw) and not re.match(r"\s*\*\S", raw),
-        marker=_marker(raw),
-        bullet=is_bullet(raw),
-        date=rng,
-        rest=rest,
-        date_first=bool(rng) and plain.find(rng.text) in (0, 1),
-        label=bool(BODY_LABEL.match(plain)),
-        detail=bool(DETAIL_LABEL.match(plain)),
-        sentence=bool(SENTENCE.search(plain)),
-        emphasis=bold or bool(_EMPHASIS.match(raw)) or (plain.startswith("`") and rng is None),
-    )
+    return Line(n, raw, plain, find_entry_range(plain) if plain else None, layout)
 
 
-def read_lines(lines: list[str], layout: list[LineLayout] | None = None) -> list[Line]:
-    """Every line, read once. `layout` is Document.layout (empty for plain text)."""
+_UNREAD = Line(0, "", "", None)
+
+
+def read_lines(lines: list[str], layout: list[LineLayout] | None = None, only: set[int] | None = None) -> list[Line]:
+    """Every line (or those numbered in `only`; the others left blank), read once. `layout` is
+    Document.layout (empty for plain text)."""
     aligned = layout if layout and len(layout) == len(lines) else [None] * len(lines)
-    return [read_line(i, raw, lay) for i, (raw, lay) in enumerate(zip(lines, aligned), 1)]
+    return [
+        read_line(i, raw, lay) if only is None or i in only else _UNREAD
+        for i, (raw, lay) in enumerate(zip(lines, aligned), 1)
+    ]
 
 
 def is_markdown_item(raw: str) -> bool:

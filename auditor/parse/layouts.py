@@ -211,14 +211,9 @@ def _names_only_level(block: Block, text: str) -> bool:
     return block.kind == "education" and bool(degree(text)[0]) and not INSTITUTION.search(text)
 
 
-def org_line_over_role_date(block: Block, i: int) -> Result:
-    """An organisation on its own line over 'role + date': 'Acme Corp' / 'ML Engineer  2020.07 – 2022.06',
-    '### Tensor Lab, Caltech' / 'Undergraduate Researcher    August 2020 – Present', '字节跳动' /
-    '算法工程师 2021.07 – 至今'; in education 'UNIVERSITY OF X' / 'B.S. in CS    2016.08 – 2019.12'."""
-    line, prev = block.lines[i], block.previous
-    rest = _rest(line)
-    if not rest or not (names_only_role(rest) or _names_only_level(block, rest)):
-        return None
+def _org_line(block: Block, i: int) -> Line | None:
+    """The line just above lines[i] when it can name an organisation: untaken, undated, not a list item,
+    a sentence or a label, and standing apart (emphasised, or opening a group of lines)."""
     above = next(block.up(i), None)
     if above is None or above.n in block.taken or above.date or above.item or above.sentence or above.label:
         return None
@@ -226,9 +221,27 @@ def org_line_over_role_date(block: Block, i: int) -> Result:
         return None
     idx = block.lines.index(above)
     opens = idx == 0 or block.lines[idx - 1].blank or block.lines[idx - 1].date is not None
-    if not (above.emphasis or prev is None or prev.layout == "org-line-over-role-date" or opens):
+    prev = block.previous
+    return above if above.emphasis or opens or prev is None or prev.layout == "org-line-over-role-date" else None
+
+
+def org_line_over_role_date(block: Block, i: int) -> Result:
+    """An organisation on its own line over 'role + date': 'Acme Corp' / 'ML Engineer  2020.07 – 2022.06',
+    '### Tensor Lab, Caltech' / 'Undergraduate Researcher    August 2020 – Present', '字节跳动' /
+    '算法工程师 2021.07 – 至今'; in education 'UNIVERSITY OF X' / 'B.S. in CS    2016.08 – 2019.12'."""
+    line = block.lines[i]
+    rest = _rest(line)
+    if not rest or not (names_only_role(rest) or _names_only_level(block, rest)):
+        return None
+    above = _org_line(block, i)
+    if above is None:
         return None
     return _anchor(block, line, [above, line], f"{above.title_text()} | {rest}", "org-line-over-role-date")
+
+
+def _nested_under(line: Line, below: Line) -> bool:
+    """'  * X' under '* 2022.03 – 至今: Y': deeper, a list item under a plain line, or another marker."""
+    return below.indent > line.indent or (below.item and not line.item) or (below.marker != line.marker and bool(below.marker and line.marker))
 
 
 def _detail_below(block: Block, i: int, rest: str) -> Line | None:
@@ -238,12 +251,10 @@ def _detail_below(block: Block, i: int, rest: str) -> Line | None:
     below = next(block.down(i), None)
     if below is None or below.date or below.label or below.sentence or len(below.plain) > 100:
         return None
-    nested = below.indent > line.indent or (below.item and not line.item) or (below.marker != line.marker and bool(below.marker and line.marker))
-    if not nested:
+    if not _nested_under(line, below):
         return None
-    role_only = names_only_role(rest)
-    if role_only and not ROLE.search(below.plain):
-        return below  # the org under the role
+    if names_only_role(rest):
+        return None if names_only_role(below.plain) else below  # the org under the role
     if not ROLE.search(rest) and (ROLE.search(below.plain) or ORG_WORD.search(below.plain)):
         return below  # the role (or the employer) under the org or project name
     return None

@@ -93,10 +93,13 @@ def heading_kind(line: str, next_line: str = "", layout: LineLayout | None = Non
     if not key or len(key) > 40 or find_range(line) or _LIST_ITEM.match(line):
         return None
     kind = _phrase_kind(key) or _joined_kind(key)
-    if kind:
+    if kind or len(key) > 30:
         return kind
-    if len(key) > 30:
-        return None
+    return _unlisted_kind(line, key, next_line, layout, parent_level)
+
+
+def _unlisted_kind(line: str, key: str, next_line: str, layout: LineLayout | None, parent_level: int) -> str | None:
+    """A heading no phrase list names, when the line stands as a heading."""
     if is_underline(next_line):
         return _ending_kind(key) or "other"
     # a heading as high as the one over the section ('## Workshops and Outreach' after '## Experience')
@@ -122,8 +125,8 @@ def _hash_level(line: str) -> int:
 
 def _capitals(line: str) -> bool:
     """'RESEARCH EXPERIENCE': a short line in capitals."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) <= 4
+    s = line.strip()
+    return len(s.split()) <= 4 and s.isupper() and sum(c.isalpha() for c in s) >= 4
 
 
 def _ending_kind(key: str) -> str | None:
