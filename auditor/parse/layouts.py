@@ -159,7 +159,11 @@ def _title_block(block: Block, i: int, bullets_are_body: bool) -> list[Line]:
     a bullet at or left of the date line's indent (it belongs to the entry above)."""
     date_indent = block.lines[i].indent
     title: list[Line] = []
+    skipped = 0
     for line in block.up(i):
+        if line.label and not title and skipped < 2 and not line.date and line.n not in block.taken:
+            skipped += 1  # "南开大学" / "计算机科学与技术" / "专业排名：21/140 …" / "2021.09 -- 2025.06"
+            continue
         text = line.title_text()
         if len(title) == 2 or line.n in block.taken or line.date or SENTENCE.search(text) or len(text) > MAX_TITLE:
             break
@@ -279,7 +283,12 @@ def weak_title_on_date_line(block: Block, i: int) -> Result:
     line = block.lines[i]
     if line.sentence and not line.date_first and block.previous is not None:
         return SKIP
-    return _anchor(block, line, [line], _rest(line), "weak-title-on-date-line") if line.rest else None
+    if not line.rest:
+        return None
+    anchor = _anchor(block, line, [line], _rest(line), "weak-title-on-date-line")
+    detail = _detail_below(block, i, anchor.title)
+    anchor.detail_line = detail.n if detail else None
+    return anchor
 
 
 LAYOUTS: list[tuple[str, Callable[[Block, int], Result]]] = [
