@@ -36,11 +36,10 @@ def _two_line_title(lines: list[Line], a: Anchor) -> tuple[str, str] | None:
     Research"): the other line is the org, whole."""
     texts = [line.title_text() if line.date is None else line.rest for line in _title_lines(lines, a)]
     with_role = [t for t in texts if ROLE.search(t)]
-    if len(texts) != 2 or len(with_role) != 1:
-        return None
+    if len(texts) != 2 or len(with_role) != 1 or len(segments(with_role[0])) != 1:
+        return None  # 'Facebook, Speech (Intern)' / 'Seattle': the role line names its org itself
     other = trim(texts[1 - texts.index(with_role[0])])
-    role = with_role[0] if len(segments(with_role[0])) == 1 else org_and_title(with_role[0])[1]
-    return (other, role or with_role[0]) if other else None
+    return (other, with_role[0]) if other else None
 
 
 def _org_and_role(lines: list[Line], a: Anchor) -> tuple[str | None, str | None]:

@@ -20,7 +20,7 @@ ORG_END = re.compile(f"(?:{ORG_WORD.pattern})[)）\\s]*$", re.I)
 LEVEL_ONLY = pattern("degree", "level_only")
 DEGREES = [(level, pattern("degree", level)) for level in ("phd", "master", "bachelor")]
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_SPLIT = re.compile(r"\s*(?:\||｜|·|•|,|，|、|;|；|—|–|\s-\s|\s{2,}|\t)\s*")
+_SPLIT = re.compile(r"\s*(?:\||｜|·|•|,|，|、|;|；|—|–|\s-\s|\s@\s|\s{2,}|\t)\s*")
 # '福建金科信息技术股份有限公司-网络数据中心实习生': a hyphen between Chinese words, a role after it
 _CJK_HYPHEN = re.compile(r"(?<=[\u4e00-\u9fff）)])-(?=[\u4e00-\u9fff])")
 # "Research Intern at Data, Knowledge and Intelligence Group": the role, then where

@@ -235,10 +235,14 @@ def org_line_over_role_date(block: Block, i: int) -> Result:
     '算法工程师 2021.07 – 至今'; in education 'UNIVERSITY OF X' / 'B.S. in CS    2016.08 – 2019.12'."""
     line = block.lines[i]
     rest = _rest(line)
-    if not rest or not (names_only_role(rest) or _names_only_level(block, rest)):
+    if not rest:
         return None
     above = _org_line(block, i)
     if above is None:
+        return None
+    # '### Facebook, Speech (Intern)' / '- Seattle, Summer 2017': under a heading, words that name no role
+    under_heading = above.raw.lstrip().startswith("#") and len(rest) <= 30 and not ROLE.search(rest)
+    if not (names_only_role(rest) or _names_only_level(block, rest) or under_heading):
         return None
     return _anchor(block, line, [above, line], f"{above.title_text()} | {rest}", "org-line-over-role-date")
 
