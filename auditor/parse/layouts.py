@@ -152,25 +152,29 @@ def title_over_details(block: Block, i: int) -> Result:
     return _anchor(block, block.lines[i], title, _joined(title), "title-over-details") if title else None
 
 
-def _title_block(block: Block, i: int, bullets_are_body: bool) -> list[Line]:
-    """Up to two short, undated lines just above lines[i] that are not yet used.
+def _ends_title(line: Line, title: list[Line], taken: set[int], date_indent: int, bullets_are_body: bool) -> bool:
+    """The line above cannot join the title: used, dated, a sentence, too long, a label, or a bullet
+    that is not a title's ('➤ 腾讯 算法实习生' is; a bullet under another title line is not)."""
+    text = line.title_text()
+    if len(title) == 2 or line.n in taken or line.date or SENTENCE.search(text) or len(text) > MAX_TITLE or line.label:
+        return True
+    marked = line.raw.lstrip().startswith(("➤", "-", "*", "•", "·", "#"))
+    return line.bullet and (bool(title) or not marked or (bullets_are_body and line.indent >= date_indent))
 
-    Not a title: a labelled body line ("Thesis: …"); a bullet under another; with `bullets_are_body`,
-    a bullet at or left of the date line's indent (it belongs to the entry above)."""
+
+def _title_block(block: Block, i: int, bullets_are_body: bool) -> list[Line]:
+    """Up to two short, undated lines just above lines[i] that are not yet used, past up to two
+    labelled lines ("南开大学" / "计算机科学与技术" / "专业排名：21/140 …" / "2021.09 -- 2025.06").
+
+    With `bullets_are_body`, a bullet at or left of the date line's indent belongs to the entry above."""
     date_indent = block.lines[i].indent
     title: list[Line] = []
     skipped = 0
     for line in block.up(i):
         if line.label and not title and skipped < 2 and not line.date and line.n not in block.taken:
-            skipped += 1  # "南开大学" / "计算机科学与技术" / "专业排名：21/140 …" / "2021.09 -- 2025.06"
+            skipped += 1
             continue
-        text = line.title_text()
-        if len(title) == 2 or line.n in block.taken or line.date or SENTENCE.search(text) or len(text) > MAX_TITLE:
-            break
-        marked = line.raw.lstrip().startswith(("➤", "-", "*", "•", "·", "#"))
-        if line.bullet and (title or not marked or line.label or (bullets_are_body and line.indent >= date_indent)):
-            break
-        if line.label:
+        if _ends_title(line, title, block.taken, date_indent, bullets_are_body):
             break
         title.insert(0, line)
     return title
