@@ -44,9 +44,9 @@ def _claimed_years(lines: list[str], sections: list[SectionSpan]) -> tuple[float
 
 def parse(doc: Document, kb: KnowledgeBase) -> Parsed:
     lines = doc.lines
-    sections = split_sections(lines)
+    sections = split_sections(lines, doc.layout)
     name, name_line = find_name(lines, sections)
-    education, experience = parse_entries(lines, sections)
+    education, experience = parse_entries(lines, sections, doc.layout)
     publications = parse_publications(lines, sections, venue_index(kb))
     years, years_line = _claimed_years(lines, sections)
     resume = Resume(

@@ -43,30 +43,29 @@ _LABEL = re.compile(r"^(?:姓名|name)\s*[:：]\s*", re.I)
 _NOT_NAME = re.compile(r"@|\d{3}|简历|resume|curriculum|cv\b|http|www\.|手机|电话|邮箱|phone|email|地址|address|github", re.I)
 
 
+def _add(found: list[str], value: str) -> bool:
+    """Append `value` unless already there; True when it was new."""
+    if value in found:
+        return False
+    found.append(value)
+    return True
+
+
 def find_contacts(lines: list[str]) -> Contacts:
     emails: list[str] = []
     phones: list[str] = []
     links: list[str] = []
     first: int | None = None
-    for i, raw in enumerate(lines, 1):
-        text = raw
-        for m in EMAIL.finditer(text) if "@" in text else ():  # no '@': skip a pattern quadratic on long words
-            if m.group(0) not in emails:
-                emails.append(m.group(0))
-                first = first or i
-        for email in _deobfuscated_emails(text):
-            if email not in emails:
-                emails.append(email)
-                first = first or i
+    for i, text in enumerate(lines, 1):
+        found = [m.group(0) for m in EMAIL.finditer(text)] if "@" in text else []  # no '@': skip a pattern quadratic on long words
+        new = [_add(emails, e) for e in [*found, *_deobfuscated_emails(text)]]
         for m in URL.finditer(text):
             url = m.group(0).rstrip(".,);]>*")
-            if url not in links and "@" not in url:
-                links.append(url)
+            if "@" not in url:
+                _add(links, url)
         if i <= 40:
-            for m in PHONE.finditer(EMAIL.sub(" ", text) if "@" in text else text):
-                if m.group(0).strip() not in phones:
-                    phones.append(m.group(0).strip())
-                    first = first or i
+            new += [_add(phones, m.group(0).strip()) for m in PHONE.finditer(EMAIL.sub(" ", text) if "@" in text else text)]
+        first = first or (i if any(new) else None)
     return Contacts(emails=emails, phones=phones, links=links, line=first)
 
 
@@ -86,6 +85,25 @@ def first_content_line(lines: list[str]) -> int:
     return seen[0] if seen else 1
 
 
+def _reads_like_name(cand: str) -> bool:
+    if _NOT_NAME.search(cand) or len(cand) > 40 or not heading_key(cand):
+        return False
+    if re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", cand) or re.fullmatch(r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-.]*){0,3}", cand):
+        return True
+    return bool(re.search(r"[\u4e00-\u9fff]", cand)) and len(cand) <= 12
+
+
+def _labelled_name(lines: list[str], header: list[int], i: int, text: str) -> tuple[str | None, int | None] | None:
+    """'姓名：张三', or '姓名' with the name on the next line; None when the line is no such label."""
+    labelled = _LABEL.match(text)
+    if labelled and text[labelled.end() :].strip():
+        return text[labelled.end() :].split()[0], header[i]
+    if re.fullmatch(r"(?:姓名|name)\s*[:：]?", text, re.I):
+        nxt = next((m for m in header[i + 1 : i + 3] if lines[m - 1].strip()), None)
+        return (strip_markup(lines[nxt - 1]).split()[0], nxt) if nxt else (None, None)
+    return None
+
+
 def find_name(lines: list[str], sections: list[SectionSpan]) -> tuple[str | None, int | None]:
     """The first short line of the header that reads like a name (or 'Name: …')."""
     header = sections[0].body if sections and sections[0].kind == "header" else []
@@ -94,23 +112,15 @@ def find_name(lines: list[str], sections: list[SectionSpan]) -> tuple[str | None
         raw = lines[n - 1].strip()
         if re.match(r"^#{2,}\s", raw):
             continue  # '## Introduction' is a section, a name is a title or plain text
-        text = strip_markup(raw)
-        text = re.sub(r"^#+\s*", "", text)
+        text = re.sub(r"^#+\s*", "", strip_markup(raw))
         if not text:
             continue
-        labelled = _LABEL.match(text)
-        if labelled and text[labelled.end() :].strip():
-            return text[labelled.end() :].split()[0], n
-        if re.fullmatch(r"(?:姓名|name)\s*[:：]?", text, re.I):
-            nxt = next((m for m in header[i + 1 : i + 3] if lines[m - 1].strip()), None)
-            if nxt:
-                return strip_markup(lines[nxt - 1]).split()[0], nxt
+        labelled = _labelled_name(lines, header, i, text)
+        if labelled is not None:
+            if labelled[0] is not None:
+                return labelled
             continue
         cand = re.split(r"\s*[|｜]\s*|\s{2,}", text)[0].strip()
-        if _NOT_NAME.search(cand) or len(cand) > 40 or not heading_key(cand):
-            continue
-        if re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", cand) or re.fullmatch(r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-.]*){0,3}", cand):
-            return cand, n
-        if re.search(r"[\u4e00-\u9fff]", cand) and len(cand) <= 12:
+        if _reads_like_name(cand):
             return cand, n
     return None, None

@@ -19,14 +19,24 @@ _MONTH_NAME = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_YEAR = r"(?:19\d\d|20[0-4]\d)"
 _MON = r"(?:1[0-2]|0?[1-9])"
+# A season stands for its months: a start is its first month, an end its last ("Fall 2019 – Spring 2020"
+# is 2019-09 to 2020-05). Chinese: 2020夏, 2021年春季, 2022年暑假.
+SEASONS = {
+    "spring": (3, 5), "summer": (6, 8), "fall": (9, 12), "autumn": (9, 12), "winter": (1, 2),
+    "春": (3, 5), "夏": (6, 8), "秋": (9, 12), "冬": (1, 2), "暑": (7, 8), "寒": (1, 2),
+}
+_SEASON_EN = r"(?:spring|summer|fall|autumn|winter)"
+_SEASON_ZH = r"(?:[春夏秋冬](?:季|天)?(?:学期)?|[暑寒](?:假|期))"
 # One point in time. Alternatives, most specific first:
-#   2023.09 / 2023-09 / 2023/9 / 2023年9月 / 2023 年 9 月 / Sep 2023 / Sep. 2023 / 09/2023 / 2023
+#   2023.09 / 2023-09 / 2023/9 / 2023年9月 / 2023 年 9 月 / Sep 2023 / Sep. 2023 / 09/2023 / Summer 2022 / 2022年暑假 / 2023
 _POINT = (
     rf"(?:(?P<@y1>{_YEAR})\s?(?:[./\-]|年)\s?(?P<@m1>{_MON})(?!\d)(?:\s?月)?(?:\s?(?:[./\-]\s?\d{{1,2}}(?!\d)\s?日?))?"
     rf"|(?P<@mn>{_MONTH_NAME})\s?,?\s?(?P<@y2>{_YEAR})"
     rf"|(?P<@m3>{_MON})\s?/\s?(?P<@y3>{_YEAR})"
+    rf"|(?P<@se>{_SEASON_EN})\s?,?\s?(?P<@y5>{_YEAR})"
+    rf"|(?P<@y6>{_YEAR})\s?年?\s?(?P<@sz>{_SEASON_ZH})"
     rf"|(?P<@y4>{_YEAR})(?!\d)(?:\s?年)?)"
 )
 _OPEN = r"(?P<open>至今|今|现在|目前|now|present|current(?:ly)?|ongoing|today|till\s?date|to\s?date)"
@@ -116,6 +126,10 @@ def _point(m: re.Match[str], p: str, *, is_end: bool) -> Point | None:
         return Point(int(g[f"{p}y2"]), MONTHS[name[:4] if name.startswith("sept") else name[:3]])
     if g.get(f"{p}y3"):
         return Point(int(g[f"{p}y3"]), int(g[f"{p}m3"]))
+    season, year = g.get(f"{p}se") or g.get(f"{p}sz"), g.get(f"{p}y5") or g.get(f"{p}y6")
+    if season and year:
+        months = SEASONS[season.lower() if season.isascii() else season[0]]
+        return Point(int(year), months[1] if is_end else months[0])
     if g.get(f"{p}y4"):
         return Point(int(g[f"{p}y4"]), 12 if is_end else 1, "year")
     return None
@@ -135,6 +149,27 @@ def find_range(text: str) -> DateRange | None:
             continue
         # "2019-2020" style year ranges are ranges; but "2017-21" is not matched by the grammar.
         return DateRange(start, end, m.span(), norm[m.start() : m.end()])
+    return None
+
+
+# an entry dated by one season ("Summer 2024: Tencent", "2022年暑假") or open from a point ("Since Summer 2021")
+_LONE_SEASON = re.compile(_NOT_BEFORE + _POINT.replace("@", "a") + _NOT_AFTER, re.IGNORECASE)
+_SINCE = re.compile(r"^\W{0,3}(?:since|from)\s", re.IGNORECASE)
+
+
+def find_entry_range(text: str) -> DateRange | None:
+    """The dates of a resume entry: a range (find_range), else one season standing for its months,
+    else "Since <point>" at the start of the line, open to the present."""
+    rng = find_range(text)
+    if rng is not None or not _HAS_YEAR.search(text := normalise(text)):
+        return rng
+    since = _SINCE.match(text)
+    for m in _LONE_SEASON.finditer(text):
+        start = _point(m, "a", is_end=False)
+        if since and m.start() <= 12 and start is not None:
+            return DateRange(start, None, (0, m.end()), text[: m.end()])
+        if m.group("ase") or m.group("asz"):
+            return DateRange(start, _point(m, "a", is_end=True), m.span(), m.group(0))  # type: ignore[arg-type]
     return None
 
 

@@ -13,10 +13,13 @@ from auditor.parse.dates import normalise
 _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)\)")
 _TAG = re.compile(r"<[^<>]{0,200}>")
 _EMPH = re.compile(r"(\*\*|__|\*|`|~~)")
-_BULLET = re.compile(r"^\s*(?:[-*+•·●○■□◆◇▪▸►➤➢›»✓✔☑✗→⮚]|\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|#{1,6})\s*")
+# '–' and '∗' mark the second and third levels of a LaTeX list in PDF text; only before a space
+_BULLET = re.compile(r"^\s*(?:[-*+•·●○■□◆◇▪▸►➤➢›»✓✔☑✗→⮚]|[–∗](?=\s)|\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]|#{1,6})\s*")
 # '/' is not decoration inside a heading ('实习/项目经历' names two kinds): only the brackets of a
 # '〈/〉' code icon are; its '/' is left at an edge of the words, where _OPENERS strips it.
-_DECOR = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200d\u3008\u3009\u2329\u232a]+")
+# Private-use characters are icon-font glyphs ('\ue600 教育背景' from a PDF with an icon font).
+_DECOR = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uE000-\uF8FF\uFE0F\u200d\u3008\u3009\u2329\u232a]+")
+_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|amp|#160|#xa0);", re.I)
 # A link whose text is itself bracketed ('[[Show Details]](/personal/internship)') is left whole
 # by strip_markup's _LINK; after heading words it is a navigation aid, never part of the heading.
 _BRACKETED_LINK = re.compile(r"\[\[[^\[\]]*\]\]\([^()\s]*\)")
@@ -44,7 +47,7 @@ def strip_markup(line: str) -> str:
 
 def heading_key(line: str) -> str:
     """A line reduced to its words, for matching section headings ('🎓 教育背景' -> '教育背景')."""
-    s = strip_markup(line)
+    s = strip_markup(_ENTITY.sub(" ", line) if "&" in line else line)
     s = _BRACKETED_LINK.sub("", s)
     s = _DECOR.sub("", s)
     # str.strip, not a regex: '[…]+$' tried at every position is quadratic on a long run of ')'
