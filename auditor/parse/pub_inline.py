@@ -24,6 +24,7 @@ from auditor.parse.text import strip_markup
 _PAPER_WORD = re.compile(r"论文|paper|publication|manuscript|发表|一作|作者|成果", re.I)
 _CLAUSE = re.compile(r"[；;。]")
 _SUBMITTED_TO = re.compile(r"(?:投稿至|投稿到|投至|submitted to|under review at|accepted (?:at|to|by))\s*(?P<name>[A-Z][A-Za-z]{2,12})(?![A-Za-z])", re.I)
+_PUBLISHERS = {"IEEE", "ACM", "CCF", "SCI", "EI", "SSCI", "AAAS", "SPIE"}  # a publisher or an index, not a venue
 _TITLE_WORD = re.compile(r"[A-Za-z][\w'-]*")
 _STATED_STATUSES = {"under_review", "accepted", "unknown"}  # 'unknown' with words: in preparation
 
@@ -133,7 +134,7 @@ class _Mentions:
 def _submitted_to(text: str) -> VenueHit | None:
     """'已投稿至 CVMJ', 'submitted to TPAMI': the venue a submission names, known or not."""
     m = _SUBMITTED_TO.search(text)
-    if m is None or not m.group("name").isupper():
+    if m is None or not m.group("name").isupper() or m.group("name") in _PUBLISHERS:
         return None
     return VenueHit(None, m.group("name"), None, m.span("name"))
 

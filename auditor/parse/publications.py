@@ -135,7 +135,7 @@ class _SectionReader:
             return True
         above = self._title_above(n)
         if authors is None and above is not None:  # 'WaBERT: A Low-resource …' then '(共同1作)'
-            pub = Publication(title=self.ls.plain(above)[:300], line=above, found_in="publications")
+            pub = Publication(title=_title_text(self.ls.plain(above)), line=above, found_in="publications")
             self.pubs.append(with_position(pub, plain, None, self.own_name))
         return True
 
@@ -159,7 +159,7 @@ class _SectionReader:
         them) or the line nested under it."""
         above = self._title_above(n)
         if above is not None:
-            pub = pub.model_copy(update={"title": self.ls.plain(above)[:300], "first_line": above if pub.venue is None and pub.status_text else None})
+            pub = pub.model_copy(update={"title": _title_text(self.ls.plain(above)), "first_line": above if pub.venue is None and pub.status_text else None})
             authors = next((a for m in range(above + 1, n) if (a := read_authors(self.ls.raw(m), single_if_marked=False))), None)
             if authors is not None:
                 pub = with_position(pub, self.ls.plain(n), authors, self.own_name)
@@ -195,6 +195,11 @@ class _SectionReader:
         if entry is None or n - entry.line > 4 or _LIST_ITEM.match(self.ls.raw(n)):
             return False
         return all(self.ls.plain(m) and not self.ls.reads_like_title(m) for m in range(entry.line + 1, n))
+
+
+def _title_text(text: str) -> str:
+    """A title line as a title: cut to 300 characters, without the sentence's final stop."""
+    return text[:300].rstrip(" .,;，；")
 
 
 def _merge(entry: Publication, more: Publication) -> Publication:
