@@ -41,6 +41,7 @@ class _Mentions:
         self.lines, self.index, self.own_name = lines, index, own_name
         self.seen = {(p.venue_id, p.year) for p in listed if p.venue_id}
         self.venueless = {p.status for p in listed if p.venue is None}
+        self.titles = {p.title for p in listed if p.title}
         self.skip = {n for p in listed for n in p.lines}
         self.out: list[Publication] = []
 
@@ -57,15 +58,21 @@ class _Mentions:
                     break
 
     def _venue_year(self, clause: str, n: int) -> Publication | None:
-        """A known venue with its year, in a clause about a paper (or saying it was accepted)."""
+        """A known venue with its year, in a clause about a paper (or saying it was accepted). A
+        clause naming the venue and year of a paper already found is that paper again, unless it
+        gives a title of its own ('Authors. 2019. Title. In Proceedings of EMNLP 2019', twice)."""
         hit = self.index.find(clause)
-        if hit is None or hit.venue_id is None or hit.year is None or (hit.venue_id, hit.year) in self.seen:
+        if hit is None or hit.venue_id is None or hit.year is None:
             return None
         status = read_status(clause)
         if not (_PAPER_WORD.search(clause) or status.status in ("accepted", "under_review")):
             return None
+        pub = self._paper(clause, n, hit, status.status if status.status != "unknown" else "published", status.text)
+        if (hit.venue_id, hit.year) in self.seen and (pub.title is None or pub.title in self.titles):
+            return None
         self.seen.add((hit.venue_id, hit.year))
-        return self._paper(clause, n, hit, status.status if status.status != "unknown" else "published", status.text)
+        self.titles.add(pub.title)
+        return pub
 
     def _stated(self, clause: str, n: int) -> Publication | None:
         """A stated status with a paper word or a venue: 'paper under review', 'AAAI 2020, submitted'."""

@@ -19,6 +19,9 @@ YEAR = r"(?:19[89]\d|20[0-4]\d)"
 # (a number followed by a word) and never after a plain word ("Review 35").
 _SHORT_YEAR = r"(?:\s*['’]\s*(?P<y2>\d{2})|\s?(?P<y3>\d{2}))(?![\d.%])(?!\s*[A-Za-z])"
 _GENERIC_VENUE = re.compile(rf"(?<![A-Za-z])(?P<name>[A-Z][A-Za-z]{{1,9}}(?:[- ][A-Z][A-Za-z]{{1,9}})?)(?:\s*['’]?\s*(?P<y1>{YEAR})(?!\d)|{_SHORT_YEAR})")
+# 'European Symposium on Research in Computer Security (ESORICS), 2023': a full name, its acronym
+# in brackets, then the year; the full name runs back to the comma before it (bounded: linear).
+_PAREN_VENUE = re.compile(rf"(?:,\s?(?P<full>[A-Z][^,()]{{2,120}}?)\s?)?\((?P<name>[A-Z][A-Za-z]{{1,9}})\)[,\s]{{0,3}}(?P<y1>{YEAR})(?!\d)")
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]")  # a word with two capitals (NeurIPS, IEEE Access): a short year may follow
 _NOT_VENUE = {"GPT", "LLaMA", "Top", "CCF", "SCI", "EI", "Qwen", "Python", "Java", "Windows", "Office", "ICPC", "ACM"}
 # A bare domain starts only where a run of name characters and dots starts: started anywhere
@@ -102,7 +105,11 @@ class VenueIndex:
         return VenueHit(generic.id if generic else None, f"{main.short} Workshop", year, span, written)
 
     def generic(self, text: str) -> VenueHit | None:
-        """An unknown acronym followed by a year ('TSEM 2023'): a venue we do not know."""
+        """An unknown acronym followed by a year ('TSEM 2023', '… (ESORICS), 2023'): a venue we do not know."""
+        paren = _PAREN_VENUE.search(text)
+        if paren is not None and paren.group("name") not in _NOT_VENUE and _ACRONYM.search(paren.group("name")):
+            written = text[paren.start("full") if paren.group("full") else paren.start("name") - 1 : paren.end("name") + 1]
+            return VenueHit(None, paren.group("name"), int(paren.group("y1")), paren.span(), written)
         for m in _GENERIC_VENUE.finditer(text):
             name = m.group("name")
             if name in _NOT_VENUE or not re.search(r"[A-Z].*[A-Z]", name):
