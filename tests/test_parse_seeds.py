@@ -70,7 +70,7 @@ def test_seed_002_publications(parsed) -> None:
         ("APSEC", 2024, "published", 1, False),
         ("TSEM", 2023, "published", 3, False),
         ("TOIS", 2023, "published", 2, False),
-        ("SIGIR", 2021, "published", 1, True),
+        ("SIGIR", 2021, "published", 2, True),  # co-first, listed second ('Jiawei Chen*, **Hande Dong***')
         ("WWW", 2021, "published", 1, False),
     ]
     assert pubs[0].title == "Improving Code Search with Hard Negative Sampling Based on Fine-tuning"

@@ -159,6 +159,8 @@ def unknown_venue(resume: Resume, p: UnknownVenueParams, ctx: CheckContext) -> I
     for pub in _pubs(resume):
         if pub.venue_id or not pub.venue or pub.kind_hint != "paper" or not re.fullmatch(r"[A-Z][A-Za-z\-]{1,11}", pub.venue):
             continue
+        if any(pub.venue.upper().startswith(known.upper() + "-") for known in names):
+            continue  # 'SIGIR-AP': an event named after a known venue, not a misspelling of it
         best = process.extractOne(pub.venue, list(names), scorer=fuzz.ratio, processor=str.upper) if names else None
         if not best or best[1] < p.min_similarity:
             continue  # a venue we simply do not list: a gap in the KB, not the candidate's problem

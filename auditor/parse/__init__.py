@@ -47,7 +47,7 @@ def parse(doc: Document, kb: KnowledgeBase) -> Parsed:
     sections = split_sections(lines, doc.layout)
     name, name_line = find_name(lines, sections)
     education, experience = parse_entries(lines, sections, doc.layout)
-    publications = parse_publications(lines, sections, venue_index(kb))
+    publications = parse_publications(lines, sections, venue_index(kb), own_name=name)
     years, years_line = _claimed_years(lines, sections)
     resume = Resume(
         name=name,
