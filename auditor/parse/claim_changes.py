@@ -28,9 +28,10 @@ _SIGN = r"[+\-−↑↓]"
 # a results-table row: two figures, then a signed change in the next cell ('| 0.62 | 0.71 | +14.5% |')
 TABLE_ROW = re.compile(rf"\|\s*{NUM}\s*{UNIT}\s*\|\s*{NUM}\s*{UNIT}\s*(?=\|\s*{_SIGN}\s*\d)", re.I)
 # the same row with its pipes lost (PDF): figures that carry a decimal point or a unit, then the signed change
-BARE_ROW = re.compile(rf"(?<![\w.,+\-−]){NUM}\s*{UNIT}\s+{NUM}\s*{UNIT}(?=\s+{_SIGN}\s*\d[\d.]*\s*(?:%|pp|pts?)?(?:\s|$))", re.I)
+# (the sign is written against its number: '2016.08 - 2019.12' is a date range)
+BARE_ROW = re.compile(rf"(?<![\w.,+\-−/]){NUM}\s*{UNIT}\s+{NUM}\s*{UNIT}(?=\s+{_SIGN}\d[\d.]*\s*(?:%|pp|pts?)?(?:\s|$))", re.I)
 
-_SIGNED = re.compile(r"\s[+\-−]\s?\d")  # what every bare row has: most lines have none
+_SIGNED = re.compile(r"\s[+\-−]\d")  # what every bare row has: most lines have none
 
 # seconds per time unit: '1.5s → 300ms' is compared in one unit
 _SECONDS = {"ms": 0.001, "毫秒": 0.001, "s": 1.0, "秒": 1.0, "min": 60.0, "分钟": 60.0, "h": 3600.0, "小时": 3600.0}
@@ -80,7 +81,8 @@ def find_changes(text: str) -> Iterator[tuple[int, int, float, float, str | None
             if found:
                 yield found
     for m in BARE_ROW.finditer(text) if _SIGNED.search(text) else ():
-        if ("." in m.group(1) and "." in m.group(3)) or m.group(2) or m.group(4):
+        dates = all(re.fullmatch(r"(?:19|20)\d\d(?:\.\d{1,2})?", g) for g in (m.group(1), m.group(3)))
+        if not dates and (("." in m.group(1) and "." in m.group(3)) or m.group(2) or m.group(4)):
             found = _read(text, m, m.group(2), m.group(4), row=True)
             if found:
                 yield found

@@ -70,11 +70,12 @@ def is_rank(text: str, m: re.Match[str]) -> bool:
 
 def find_ranks(text: str) -> Iterator[tuple[int, int, float, float]]:
     """Every rank of a line as (start, end, position, field size), in any of the forms above."""
-    for m in RANK.finditer(text):
-        if is_rank(text, m):
-            yield m.start(), m.end(), _n(m.group(1)), _n(m.group(2))
-    for m in _ORDINAL_SLASH.finditer(text):
-        yield from _checked(m.start(), m.end(), m.group(1), m.group(2))
+    if "/" in text:
+        for m in RANK.finditer(text):
+            if is_rank(text, m):
+                yield m.start(), m.end(), _n(m.group(1)), _n(m.group(2))
+        for m in _ORDINAL_SLASH.finditer(text):
+            yield from _checked(m.start(), m.end(), m.group(1), m.group(2))
     if not _HINT.search(text):
         return
     for m in _OF.finditer(text):

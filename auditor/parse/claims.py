@@ -31,11 +31,11 @@ STARS = re.compile(
     re.I,
 )
 DOWNLOADS = re.compile(
-    rf"(?:下载量?|downloads?)\s*[:：]?\s*{_MORE}\s*{_NUM}\s*{_SC}|{_NUM}\s*{_SC}\s*\+?\s*(?:次)?(?:下载|downloads?|installs?)",
+    rf"(?:下载量?|downloads?)\s*[:：]?\s*{_MORE}\s*{_NUM}\s*{_SC}|{_NUM}\s*{_SC}\s*\+?\s*(?:次)?(?:(?:monthly|weekly|daily|total|cumulative|pip|PyPI|npm)\s)?(?:下载|downloads?|installs?)",
     re.I,
 )
 CITATIONS = re.compile(
-    rf"(?:被引(?:用)?(?:数|量|次数)?|引用(?:数|量|次数)?|citations?|cited)\s*{_MORE}\s*[:：]?\s*{_MORE}\s*{_NUM}\s*{_SC}"
+    rf"(?:被引(?:用)?(?:数|量|次数)?|引用(?:数|量|次数)?|citations?|cited(?:\sby)?)\s*{_MORE}\s*[:：]?\s*{_MORE}\s*{_NUM}\s*{_SC}"
     rf"|{_NUM}\s*{_SC}\s*\+?\s*(?:次)?(?:被?引用|citations?)",
     re.I,
 )
@@ -110,6 +110,21 @@ def _clause(text: str, start: int, end: int, stops: list[int] | None = None) -> 
     return text[left:right].strip(" ,")
 
 
+# Each kind of count with the word every one of its forms contains: a line without the word is
+# not searched (most lines name none of these things, and the full patterns cost more).
+_COUNTS = (
+    ("stars", STARS, re.compile(r"star|星|⭐|★", re.I)),
+    ("downloads", DOWNLOADS, re.compile(r"下载|download|install", re.I)),
+    ("citations", CITATIONS, re.compile(r"引|cit", re.I)),
+    ("qps", QPS, re.compile(r"[QTR]PS", re.I)),
+    ("latency", LATENCY, re.compile(r"P9[059]|延迟|时延|latency|响应时间|耗时", re.I)),
+    ("tokens", TOKENS, re.compile(r"token", re.I)),
+    ("users", USERS, re.compile(r"日活|[DM]AU|月活|用户|users", re.I)),
+    ("headcount", HEADCOUNT, re.compile(r"FTE|人|名", re.I)),
+    ("money", MONEY, re.compile(r"元|RMB|USD|/年|[$¥￥]|亿|千万", re.I)),
+)
+
+
 def extract_line_claims(text: str) -> list[_Raw]:
     found: list[_Raw] = []
 
@@ -124,11 +139,8 @@ def extract_line_claims(text: str) -> list[_Raw]:
 
     for start, end, before, after, unit in find_changes(text):
         add(_Raw("before_after", start, end, before=before, after=after, unit=unit))
-    for kind, pat in (
-        ("stars", STARS), ("downloads", DOWNLOADS), ("citations", CITATIONS), ("qps", QPS), ("latency", LATENCY),
-        ("tokens", TOKENS), ("users", USERS), ("headcount", HEADCOUNT), ("money", MONEY),
-    ):
-        for m in pat.finditer(text):
+    for kind, pat, needs in _COUNTS:
+        for m in pat.finditer(text) if needs.search(text) else ():
             num, scale = _first(m)
             if kind == "latency":
                 num, scale = m.group(1), None
