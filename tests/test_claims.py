@@ -108,3 +108,20 @@ def test_gain_message_speaks_of_points_only_for_percentages(catalog) -> None:
     rate = _report("Li Ming\nli@example.com\n\nExperience\n- Resolution rate: 60% → 85% (+35 pct)\n", catalog)
     (msg,) = [f.message for f in rate.findings if f.rule_id == "MET001"]
     assert msg.startswith("60% → 85% is 25 points,"), msg
+
+
+@pytest.mark.parametrize(
+    ("summary", "years"),
+    [("从业八年，专注推荐系统", 8), ("Nine years' experience in search", 9), ("Experience: 6 years", 6), ("5年+ NLP算法经验", 5)],
+)
+def test_claimed_years_in_words_reach_the_timeline(summary: str, years: float, catalog) -> None:
+    text = f"# 王五\nwangwu@corp.cn\n\n## Summary\n{summary}\n\n## Experience\nAcme, Engineer, 2024.03 - 2025.06\n"
+    report = _report(text, catalog)
+    [tim] = [f for f in report.findings if f.rule_id == "TIM005"]
+    assert f"{years:g} years" in tim.message or f"{years:g} 年" in tim.message
+    assert tim.evidence[0].line == 5
+
+
+def test_research_years_are_no_claim_of_working_years(catalog) -> None:
+    text = "# 王五\nwangwu@corp.cn\n\n## 自我评价\n3年科研经验\n\n## 工作经历\nAcme 工程师 2024.03 - 2025.06\n"
+    assert not [f for f in _report(text, catalog).findings if f.rule_id == "TIM005"]

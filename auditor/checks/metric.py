@@ -14,6 +14,9 @@ from pydantic import BaseModel, ConfigDict
 
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Resume
+from auditor.parse.claim_changes import stated_gain
+from auditor.parse.claim_numbers import scale_of
+from auditor.parse.claim_totals import find_breakdowns
 from auditor.parse.claims import PERCENT, line_claims, number
 from auditor.parse.text import strip_markup
 
@@ -36,14 +39,17 @@ class GainParams(_P):
 
 
 def gain_matches(before: float, after: float, kind: str, gain: float, unit: str | None, p: GainParams) -> bool:
-    """Absolute points and relative percent are both accepted: resumes use either."""
+    """Absolute points and relative percent are both accepted: resumes use either. Scores written
+    as fractions (F1 0.71 → 0.78) are in points ×100: '+7 个点' is 0.07."""
     diff = abs(after - before)
     if kind == "multiplier":
         lo, hi = sorted((before, after))
         return lo > 0 and abs(hi / lo - gain) <= max(0.25, gain * p.multiplier_tolerance)
+    in_percent = unit in ("%", "％", "pp", "个百分点")
+    points = diff if in_percent else diff * 100 if unit is None and max(abs(before), abs(after)) <= 1 else None
+    points_ok = points is not None and abs(points - gain) <= p.points_tolerance
     if kind == "pp":
-        return abs(diff - gain) <= p.points_tolerance
-    points_ok = unit in ("%", "％") and abs(diff - gain) <= p.points_tolerance
+        return points_ok or abs(diff - gain) <= p.points_tolerance
     relative_ok = before != 0 and abs(diff / abs(before) * 100 - gain) <= max(1.0, gain * p.relative_tolerance)
     return points_ok or relative_ok
 
@@ -61,15 +67,7 @@ def gain_mismatch(resume: Resume, p: GainParams, ctx: CheckContext) -> Iterator[
         for i, r in enumerate(raws):
             if r.kind != "before_after" or r.before is None or r.after is None:
                 continue
-            gain = None
-            if i + 1 < len(raws) and raws[i + 1].kind in ("pp", "percent", "multiplier"):
-                between = text[r.end : raws[i + 1].start]
-                if re.fullmatch(r"\s*[(（]\s*[+\-]?\s*|\s*[,，]?\s*(?:提升|提高|增加|降低|减少|下降)了?\s*|\s*[(（]\s*(?:提升|提高|增加|降低|减少|下降|up|down)\s*", between, re.I):
-                    gain = raws[i + 1]
-            if gain is None and i > 0 and raws[i - 1].kind in ("pp", "multiplier"):
-                between = text[raws[i - 1].end : r.start]
-                if re.fullmatch(r"\s*[(（]\s*(?:从)?\s*", between):
-                    gain = raws[i - 1]
+            gain = stated_gain(text, raws, i)
             if gain is None or gain.value is None:
                 continue
             if not gain_matches(r.before, r.after, gain.kind, gain.value, r.unit, p):
@@ -188,28 +186,21 @@ def _percent_figures(ctx: CheckContext, n: int, text: str) -> Iterator[tuple[int
                 yield m.start(), number(m.group(1)), m.group(0)
 
 
-_TOTAL = re.compile(r"(?:共|总计|合计|total(?:ling)?|in total)\s*(\d+(?:\.\d+)?)\s*([kKwW万千]?)", re.I)
-
-
 @check("metric.parts_sum_mismatch", params=NoParams)
 def parts_sum_mismatch(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
-    """A total ('共9k条') followed by parts ('3k+3k+3k') that do not add up to it."""
+    """A total ('共9k条', '12 篇') followed by the parts it is made of ('3k+3k+3k', '（CCF-A 5 篇、其他 3 篇）')
+    that do not add up to it.
+
+    Not a hit: a list of subsets that need not add up ('其中一作 5 篇、CCF-A 8 篇': no rest category
+    and no word of partition); parts in another scale or counter; within 2% (rounding).
+    """
     for n, raw in enumerate(ctx.doc.lines, 1):
         text = strip_markup(raw)
-        total = _TOTAL.search(text)
-        if not total:
-            continue
-        rest = text[total.end() :]
-        chain = re.search(r"(?<!\d)(\d+(?:\.\d+)?\s*[kKwW万千]?)(?:\s*\+\s*[^\d+]{0,10}?\d+(?:\.\d+)?\s*[kKwW万千]?)+", rest)
-        if not chain:
-            continue
-        parts = [float(x) for x, _ in re.findall(r"(\d+(?:\.\d+)?)\s*([kKwW万千]?)", chain.group(0))]
-        units = {u.lower() for _, u in re.findall(r"(\d+(?:\.\d+)?)\s*([kKwW万千]?)", chain.group(0))}
-        if len(parts) < 2 or units != {total.group(2).lower()}:
-            continue
-        value = float(total.group(1))
-        if abs(sum(parts) - value) > max(0.01, value * 0.02):
-            yield Hit((n,), {"total": total.group(0).strip(), "parts": chain.group(0).strip(), "sum": f"{round(sum(parts), 2):g}{total.group(2)}"})
+        for b in find_breakdowns(text):
+            total = sum(b.parts)
+            if abs(total - b.total) > max(0.01, b.total * 0.02):
+                shown = round(total / scale_of(b.scale), 2)
+                yield Hit((n,), {"total": b.total_text, "parts": b.parts_text, "sum": f"{shown:g}{b.scale}"})
 
 
 _CITE_TOTAL = re.compile(r"google\s*scholar|谷歌学术|总被引|被引用?(?:数|量)?\s*(?:超|超过|达)|citations?\s*(?:on|in)\s*google|total citations", re.I)

@@ -12,34 +12,39 @@ import re
 from dataclasses import dataclass
 
 from auditor.models import Claim
+from auditor.parse.claim_changes import find_changes
+from auditor.parse.claim_numbers import COUNT_SCALE, NUM, number, scale_of
+from auditor.parse.claim_ranks import RANK, find_ranks, is_rank  # RANK, is_rank, number: read by awards too
 from auditor.parse.text import strip_markup
 
-# A number; '1,234' and '12,345,678' are read whole: after the first 1-3 digits, groups of exactly
-# three digits behind an ASCII comma (the full-width '，' separates two numbers, and '1,2,3' or
-# '2023,2024' are lists). It never starts inside a digit run or a comma group: no '500' out of
-# '8,500', and a search does not re-read a long digit run from every digit in it (quadratic:
-# 67 s for 5,000 digits).
-# The checks sit after the first digit, so the pattern starts with \d and the regex engine skips
-# straight to digits instead of trying the assertions at every position of the line.
-_NOT_INSIDE_NUMBER = r"(?<!\d\d)(?!(?<=\d,\d)\d\d(?!\d))"
-_NUM = r"(\d" + _NOT_INSIDE_NUMBER + r"(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*)(?:\.\d+)?)"
-_UNIT = r"(%|％|ms|毫秒|s|秒|分钟|min|小时|h|pp|个百分点|x|倍|k|K|w|W|万|亿|/5(?:\.0)?|/10|/100)?"
-ARROW = r"(?:→|->|=>|⇒|➔|➜|\s+to\s+|降至|降低至|降低到|降到|提升至|提升到|提高至|提高到|增加至|增加到|增长至|增长到|减少至|减少到|压降至|缩短至|缩短到|优化至|优化到|上升至|上升到|下降至|下降到|至|到)"
-BEFORE_AFTER = re.compile(rf"(?:从\s*)?(?:[^\d\s]{{0,8}}?)\s*(?<![A-Za-z\d.]){_NUM}\s*{_UNIT}\s*{ARROW}\s*{_NUM}\s*{_UNIT}", re.I)
-_HAS_ARROW = re.compile(ARROW, re.I)
+_NUM = NUM
 PERCENT = re.compile(rf"{_NUM}\s*[%％]")
-PP = re.compile(rf"{_NUM}\s*(?:pp\b|个百分点|pct\b|percentage points?)", re.I)
+# a gain in points: '+7pp', '7 个百分点', '+7 个点', '7 pts', '7 percentage points'
+PP = re.compile(rf"{_NUM}\s*(?:pp\b|个百分点|个点(?![位赞击])|pct\b|percentage points?|pts?\b|points?\b)", re.I)
 MULT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:x|×|倍)(?![A-Za-z\d])", re.I)
-STARS = re.compile(rf"{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:个)?\s*(?:github\s*)?(?:stars?|星标|star数|⭐|颗星)|(?:stars?|星标)\s*[:：]?\s*{_NUM}\s*([kK千w万]?)", re.I)
-DOWNLOADS = re.compile(rf"(?:下载量?|downloads?)\s*[:：]?\s*(?:超过?|达)?\s*{_NUM}\s*([kK千w万]?)|{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:次)?(?:下载|downloads?)", re.I)
-CITATIONS = re.compile(rf"(?:被引(?:用)?(?:数|量|次数)?|引用(?:数|量|次数)?|citations?|cited)\s*(?:超过?|达|超)?\s*[:：]?\s*{_NUM}\s*([kK千w万]?)|{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:次)?(?:被?引用|citations?)", re.I)
+# a count of things with its scale: '1M+ downloads', '1 million downloads', '10w+ stars', '1.2万 citations'
+_SC = COUNT_SCALE
+_MORE = r"(?:超过?|达到?|破|over|more\s+than|of)?"
+STARS = re.compile(
+    rf"{_NUM}\s*{_SC}\s*\+?\s*(?:个)?\s*(?:github\s*)?(?:stars?|星标|star数|⭐|★|颗星)"
+    rf"|(?:stars?|星标|star\s*数|⭐|★)\s*[:：]?\s*{_MORE}\s*{_NUM}\s*{_SC}",
+    re.I,
+)
+DOWNLOADS = re.compile(
+    rf"(?:下载量?|downloads?)\s*[:：]?\s*{_MORE}\s*{_NUM}\s*{_SC}|{_NUM}\s*{_SC}\s*\+?\s*(?:次)?(?:(?:monthly|weekly|daily|total|cumulative|pip|PyPI|npm)\s)?(?:下载|downloads?|installs?)",
+    re.I,
+)
+CITATIONS = re.compile(
+    rf"(?:被引(?:用)?(?:数|量|次数)?|引用(?:数|量|次数)?|citations?|cited(?:\sby)?)\s*{_MORE}\s*[:：]?\s*{_MORE}\s*{_NUM}\s*{_SC}"
+    rf"|{_NUM}\s*{_SC}\s*\+?\s*(?:次)?(?:被?引用|citations?)",
+    re.I,
+)
 QPS = re.compile(rf"(?:QPS|TPS|RPS)\s*[:：]?\s*(?:达到?|超过?)?\s*{_NUM}\s*([kK千w万]?)|{_NUM}\s*([kK千w万]?)\s*\+?\s*(?:QPS|TPS|RPS)", re.I)
 LATENCY = re.compile(rf"(?:P9[059]|延迟|时延|latency|响应时间|耗时)[^\d，,。；]{{0,12}}?{_NUM}\s*(ms|毫秒|s|秒)(?![a-z])", re.I)
 MONEY = re.compile(rf"{_NUM}\s*(亿|万|千万|百万|million|billion|[kKmM])?\s*(?:元|美元|人民币|RMB|USD|/年)|[$¥￥]\s*{_NUM}\s*([kKmMbB]|million|billion)?|{_NUM}\s*(亿|千万)", re.I)
 HEADCOUNT = re.compile(rf"{_NUM}\s*\+?\s*(?:FTE|人(?:的)?团队|名(?:工程师|成员)|人力)|(?:团队|带领|管理)\s*{_NUM}\s*\+?\s*人", re.I)
 TOKENS = re.compile(rf"{_NUM}\s*([BMKT万亿]?)\s*(?:tokens?|token)", re.I)
-USERS = re.compile(rf"(?:日活|DAU|MAU|月活|用户数?)\s*[:：]?\s*(?:已达|达到?|超过?)?\s*{_NUM}\s*([kK千w万亿]?)|{_NUM}\s*([kK千w万亿]?)\s*\+?\s*(?:日活|DAU|MAU|用户)", re.I)
-RANK = re.compile(r"(?<![\d.])(\d{1,5})\s*/\s*(\d{1,3}(?:,\d{3})+|\d{2,6})(?![\d.])")  # 12/1,234 teams
+USERS = re.compile(rf"(?:日活|DAU|MAU|月活|用户数?)\s*[:：]?\s*(?:已达|达到?|超过?)?\s*{_NUM}\s*{_SC}|{_NUM}\s*{_SC}\s*\+?\s*(?:日活|DAU|MAU|用户|users\b)", re.I)
 TOP = re.compile(r"(?:top|前)\s*(\d+(?:\.\d+)?)\s*%", re.I)
 
 PUBLIC_KINDS = {"stars", "downloads", "citations", "rank", "top_percent", "competition"}
@@ -60,22 +65,6 @@ COMPETITION_WORDS = re.compile(
 # the candidate's own: checks that compare it with the candidate's profile leave it out.
 ABOUT_OTHERS = re.compile(r"导师|指导|advisor|supervisor|实验室|lab\b|团队|group", re.I)
 
-SCALE = {"k": 1e3, "千": 1e3, "w": 1e4, "万": 1e4, "亿": 1e8, "m": 1e6, "b": 1e9, "t": 1e12, "million": 1e6, "billion": 1e9}
-
-
-def is_rank(text: str, m: re.Match[str]) -> bool:
-    """n/N is a rank when a rank word stands just before it, or teams/medal words right after;
-    never a grade ('学业成绩: 93/100', 'GPA 3.8/4.0' is not matched at all)."""
-    if number(m.group(1)) == 0 or number(m.group(1)) > number(m.group(2)):
-        return False
-    before = text[max(0, m.start() - 14) : m.start()]
-    after = text[m.end() : m.end() + 8]
-    if re.search(r"成绩|分数|score|grade|gpa|均分", before, re.I) and not re.search(r"排名|rank", before, re.I):
-        return False
-    return bool(
-        re.search(r"排名|rank|名次|top|第|金牌|银牌|铜牌|medal|place|[(（]$|,\s*$|，\s*$", before, re.I)
-        or re.search(r"^\s*(?:teams?|队|名|支队伍|participants)", after, re.I)
-    )
 
 
 @dataclass
@@ -89,15 +78,10 @@ class _Raw:
     unit: str | None = None
 
 
-def number(text: str) -> float:
-    """The value of a figure as written, thousands separators included ('8,500' is 8500)."""
-    return float(text.replace(",", ""))
-
-
 def _scaled(num: str | None, scale: str | None) -> float | None:
     if num is None:
         return None
-    return number(num) * SCALE.get((scale or "").lower(), 1.0)
+    return number(num) * scale_of(scale)
 
 
 def _first(m: re.Match[str]) -> tuple[str | None, str | None]:
@@ -126,20 +110,19 @@ def _clause(text: str, start: int, end: int, stops: list[int] | None = None) -> 
     return text[left:right].strip(" ,")
 
 
-def _after_range_dash(text: str, pos: int) -> bool:
-    """Does text[:pos] end in a digit, a dash or tilde, and spaces (the regex r"\\d\\s*[-–~]\\s*$")?
-
-    Read backwards from pos: the regex on text[:pos] re-read the line for every figure in it.
-    """
-    i = pos - 1
-    while i >= 0 and text[i].isspace():
-        i -= 1
-    if i < 0 or text[i] not in "-–~":
-        return False
-    i -= 1
-    while i >= 0 and text[i].isspace():
-        i -= 1
-    return i >= 0 and text[i].isdecimal()
+# Each kind of count with the word every one of its forms contains: a line without the word is
+# not searched (most lines name none of these things, and the full patterns cost more).
+_COUNTS = (
+    ("stars", STARS, re.compile(r"star|星|⭐|★", re.I)),
+    ("downloads", DOWNLOADS, re.compile(r"下载|download|install", re.I)),
+    ("citations", CITATIONS, re.compile(r"引|cit", re.I)),
+    ("qps", QPS, re.compile(r"[QTR]PS", re.I)),
+    ("latency", LATENCY, re.compile(r"P9[059]|延迟|时延|latency|响应时间|耗时", re.I)),
+    ("tokens", TOKENS, re.compile(r"token", re.I)),
+    ("users", USERS, re.compile(r"日活|[DM]AU|月活|用户|users", re.I)),
+    ("headcount", HEADCOUNT, re.compile(r"FTE|人|名", re.I)),
+    ("money", MONEY, re.compile(r"元|RMB|USD|/年|[$¥￥]|亿|千万", re.I)),
+)
 
 
 def extract_line_claims(text: str) -> list[_Raw]:
@@ -154,33 +137,18 @@ def extract_line_claims(text: str) -> list[_Raw]:
         found.insert(i, raw)
         starts.insert(i, raw.start)
 
-    # every before→after has an arrow word: most lines have none, and the full pattern is the costliest
-    for m in BEFORE_AFTER.finditer(text) if _HAS_ARROW.search(text) else ():
-        a_unit, b_unit = m.group(2), m.group(4)
-        if a_unit and b_unit and a_unit.lower() != b_unit.lower() and not {a_unit, b_unit} <= {"s", "秒", "ms", "毫秒"}:
-            continue
-        arrow = re.search(r"→|->|=>|⇒|➔|➜", m.group(0))
-        if not arrow and not (a_unit or b_unit):
-            continue  # "从 0 到 1" is an idiom, and bare numbers joined by a word are not a change
-        if not arrow and not re.search(r"从|降|提|增|减|缩|优化|上升|下降|\sto\s", m.group(0)):
-            continue
-        if _after_range_dash(text, m.start(1)):  # "12%~18%" is a range, not a change
-            continue
-        add(_Raw("before_after", m.start(1), m.end(), before=number(m.group(1)), after=number(m.group(3)), unit=b_unit or a_unit))
-    for kind, pat in (
-        ("stars", STARS), ("downloads", DOWNLOADS), ("citations", CITATIONS), ("qps", QPS), ("latency", LATENCY),
-        ("tokens", TOKENS), ("users", USERS), ("headcount", HEADCOUNT), ("money", MONEY),
-    ):
-        for m in pat.finditer(text):
+    for start, end, before, after, unit in find_changes(text):
+        add(_Raw("before_after", start, end, before=before, after=after, unit=unit))
+    for kind, pat, needs in _COUNTS:
+        for m in pat.finditer(text) if needs.search(text) else ():
             num, scale = _first(m)
             if kind == "latency":
                 num, scale = m.group(1), None
             add(_Raw(kind, m.start(), m.end(), value=_scaled(num, scale), unit=scale or None))
     for m in TOP.finditer(text):
         add(_Raw("top_percent", m.start(), m.end(), value=float(m.group(1)), unit="%"))
-    for m in RANK.finditer(text):
-        if is_rank(text, m):
-            add(_Raw("rank", m.start(), m.end(), before=number(m.group(1)), after=number(m.group(2))))
+    for start, end, pos, field in find_ranks(text):
+        add(_Raw("rank", start, end, before=pos, after=field))
     for m in PP.finditer(text):
         add(_Raw("pp", m.start(), m.end(), value=number(m.group(1)), unit="pp"))
     for m in MULT.finditer(text):
