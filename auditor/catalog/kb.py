@@ -50,6 +50,9 @@ class Typical(_Strict):
     conference_month: int | None = Field(default=None, ge=1, le=12)
     notification_month_range: tuple[int, int] | None = None  # earliest and latest month seen in sourced years
     conference_month_range: tuple[int, int] | None = None
+    # Winter venues (AAAI, WSDM, WACV) decide the edition of year Y in year Y-1: the typical months
+    # are then months of the year before.
+    decided_year_before: bool = False
     basis: str | None = None
 
 
@@ -67,6 +70,7 @@ class Venue(_Strict):
     ccf_2026_source: str | None = None
     dblp: str | None = None
     parent: str | None = None
+    short_shared_with: list[str] = Field(default_factory=list)  # other venues with the same bare acronym ('FSE')
     typical: Typical | None = None
     years: dict[str, VenueYear] = Field(default_factory=dict)
     source: str | None = None
