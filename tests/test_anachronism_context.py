@@ -69,3 +69,11 @@ def test_same_model_in_a_bullet_still_counts() -> None:
     text = "Experience\nAcme, NLP Engineer, 2021.01 - 2022.06\n- Fine-tuned DeepSeek-V3 for support\n"
     findings = audit_text(text, only=["ANA001"], as_of=AS_OF, strict=True)
     assert [f.rule_id for f in findings] == ["ANA001"]
+
+
+def test_a_skills_heading_the_parser_missed_ends_the_entry() -> None:
+    text = (
+        "Experience\nAcme Research, Research Intern, 2021.09 - 2022.03\n- Time series forecasting\n"
+        "PROFICIENT SKILLS\no Programming: Python (PyTorch, LangChain, LlamaIndex)\n"
+    )
+    assert audit_text(text, only=["ANA001"], as_of=AS_OF, strict=True) == []

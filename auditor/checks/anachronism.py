@@ -52,6 +52,22 @@ def tech_index(kb: KnowledgeBase) -> TechIndex:
     return derived(kb, "technologies", lambda k: TechIndex(k.technologies, shared_words(k)))
 
 
+_HEADING = re.compile(r"^[^0-9]{2,40}$")
+_CAPITALS = re.compile(r"^[A-Z][A-Z &/,\-]{1,38}$")
+_SKILLS_HEADING = re.compile(r"(?:skills?|技能|技术栈|专业技能)\s*[:：]?$", re.I)
+
+
+def _heading_like(line: str) -> bool:
+    """A short line without digits written in capitals, or ending in a skills word: a heading.
+
+    A guard for this check only: skills describe today, so reading them into the entry above
+    would date the whole skill list to that entry."""
+    text = line.strip().strip("#*_ ")
+    if not _HEADING.match(text):
+        return False
+    return (bool(_CAPITALS.match(text)) and len(text.split()) <= 5) or bool(_SKILLS_HEADING.search(text))
+
+
 def _org_span(line: str, org: str | None) -> range:
     """Where the entry's organisation stands on its header line: a company named after its model
     ('DeepSeek, Research Intern') is the employer there, which organizations.yaml dates instead."""
@@ -79,6 +95,8 @@ def tech_before_release(resume: Resume, p: TechParams, ctx: CheckContext) -> Ite
         seen: set[str] = set()
         for n in range(e.line, (e.last_line or e.date_line or e.line) + 1):
             text = ctx.doc.line(n)
+            if n > (e.date_line or e.line) and _heading_like(text):
+                break  # a section the parser did not see ('PROFICIENT SKILLS'): the entry ends here
             employer = _org_span(text, e.org) if n == e.line else range(0)
             for tech, said, at in index.find(text):
                 if tech.id in seen or at in employer:
