@@ -285,6 +285,16 @@ def _kb_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
     yield "VenueIndex._re", venues._re
     yield "VenueIndex._findings_re", venues._findings_re
     yield "TechIndex.pattern", TechIndex(kb.technologies).pattern
+    from auditor.checks.context import shared_pattern, shared_words
+    from auditor.checks.organizations import OrgIndex
+
+    yield "ml_context words", shared_pattern(kb)
+    for tech_id, pat in TechIndex(kb.technologies, shared_words(kb)).context.items():
+        yield f"context words of {tech_id}", pat
+    orgs = OrgIndex(kb.organizations)
+    yield "OrgIndex.pattern", orgs.pattern
+    for org_id, pat in orgs.formerly.items():
+        yield f"earlier names of {org_id}", pat
     yield "misspellings (any)", _misspelling_patterns(kb)[1]
     for ph in kb.placeholders:
         yield f"kb placeholder {ph.pattern[:30]}", re.compile(ph.pattern)

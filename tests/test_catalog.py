@@ -93,3 +93,14 @@ def test_unknown_check_and_bad_params_are_refused(tmp_path: Path) -> None:
 
 def test_rules_dir_is_the_checkout_or_the_wheel() -> None:
     assert (rules_dir() / "timeline.yaml").exists()
+
+
+def test_organizations_and_context_words_are_sourced(catalog) -> None:
+    kb = catalog.kb
+    assert kb.organizations and kb.ml_context and kb.ml_context.words
+    for o in kb.organizations:
+        assert re.search(r"https?://", o.source) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", o.checked), o.id
+    guarded = [t for t in kb.technologies if t.needs_context]
+    assert guarded, "ambiguous aliases are marked"
+    for t in guarded:
+        assert t.checked >= "2026-12-06", f"{t.id}: a changed entry carries the day it was checked"

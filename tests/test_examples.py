@@ -47,6 +47,7 @@ def test_every_rule_fires_on_some_example(reports, catalog) -> None:
         ("zh_phd_student.txt", "PUB003", 17),
         ("en_ml_researcher.md", "PUB002", 24),
         ("en_ml_researcher.md", "TIM004", 5),
+        ("en_ml_researcher.md", "ANA002", 14),
         ("en_jsonresume.json", "TIM003", 15),
         ("zh_nlp_intern.md", "CON006", 13),
         ("zh_cv_engineer.txt", "CON006", 10),

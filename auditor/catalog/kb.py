@@ -1,4 +1,4 @@
-"""Knowledge bases (rules/kb/*.yaml): venues, technologies, competitions, placeholders.
+"""Knowledge bases (rules/kb/*.yaml): venues, technologies, organisations, competitions, placeholders.
 
 Every entry carries its source. Values that YAML would silently change (2023.09 -> float,
 dates -> date objects) are declared `str` and must be quoted; a wrong type fails at load.
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from auditor.errors import RuleFileError
 
@@ -50,6 +50,9 @@ class Typical(_Strict):
     conference_month: int | None = Field(default=None, ge=1, le=12)
     notification_month_range: tuple[int, int] | None = None  # earliest and latest month seen in sourced years
     conference_month_range: tuple[int, int] | None = None
+    # Winter venues (AAAI, WSDM, WACV) decide the edition of year Y in year Y-1: the typical months
+    # are then months of the year before.
+    decided_year_before: bool = False
     basis: str | None = None
 
 
@@ -67,6 +70,7 @@ class Venue(_Strict):
     ccf_2026_source: str | None = None
     dblp: str | None = None
     parent: str | None = None
+    short_shared_with: list[str] = Field(default_factory=list)  # other venues with the same bare acronym ('FSE')
     typical: Typical | None = None
     years: dict[str, VenueYear] = Field(default_factory=dict)
     source: str | None = None
@@ -80,6 +84,10 @@ class Technology(_Strict):
     kind: Literal["model", "library", "method", "service", "dataset", "hardware"]
     family: str | None = None
     aliases: list[str]
+    # Aliases that are also ordinary words, names or other things (Claude the given name, DPO the
+    # data protection officer): they count only with context on the same line (see checks/context.py).
+    needs_context: list[str] = Field(default_factory=list)
+    context: list[str] = Field(default_factory=list)  # words that show this one is meant, beyond kb/ml_context.yaml
     released: str
     source: str
     checked: str
@@ -90,6 +98,42 @@ class Technology(_Strict):
     def _month(cls, v: str) -> str:
         if not _MONTH.match(v):
             raise ValueError(f"released must be 'YYYY-MM' or 'YYYY-MM-DD', got {v!r}")
+        return v
+
+    @model_validator(mode="after")
+    def _guarded_are_aliases(self) -> "Technology":
+        missing = {a.lower() for a in self.needs_context} - {a.lower() for a in self.aliases}
+        if missing:
+            raise ValueError(f"needs_context names {sorted(missing)}, which are not aliases")
+        return self
+
+
+class MlContext(_Strict):
+    """Words that show a line is about machine learning: what an ambiguous alias needs beside it."""
+
+    words: list[str]
+    note: str | None = None
+
+
+class Organization(_Strict):
+    """A lab or company name with the date it came into use (founded, formed or renamed)."""
+
+    id: str
+    name: str
+    event: Literal["founded", "formed", "renamed"]
+    since: str
+    aliases: list[str]  # matched case-sensitively as whole tokens on an entry's org/title line
+    org_only: list[str] = Field(default_factory=list)  # also ordinary words: count only as the whole org field
+    formerly: list[str] = Field(default_factory=list)  # earlier names: named on the same line, nothing to ask
+    source: str
+    checked: str
+    note: str | None = None
+
+    @field_validator("since")
+    @classmethod
+    def _since(cls, v: str) -> str:
+        if not _MONTH.match(v):
+            raise ValueError(f"since must be 'YYYY-MM' or 'YYYY-MM-DD', got {v!r}")
         return v
 
 
@@ -131,11 +175,14 @@ class Misspelling(_Strict):
     wrong: str
     right: str
     source: str
+    needs_context: bool = False  # also a given name ('Bret'): counts only beside machine-learning words
 
 
 class KnowledgeBase(_Strict):
     venues: list[Venue] = Field(default_factory=list)
     technologies: list[Technology] = Field(default_factory=list)
+    organizations: list[Organization] = Field(default_factory=list)
+    ml_context: MlContext | None = None
     competitions: Competitions | None = None
     placeholders: list[Placeholder] = Field(default_factory=list)
     misspellings: list[Misspelling] = Field(default_factory=list)
@@ -179,7 +226,13 @@ def _validate(path: Path, model: Any, data: Any) -> Any:
         raise RuleFileError(f"{path}:{label} field '{where}': {err['msg']}") from exc
 
 
-_LISTS = {"venues": Venue, "technologies": Technology, "placeholders": Placeholder, "misspellings": Misspelling}
+_LISTS = {
+    "venues": Venue,
+    "technologies": Technology,
+    "organizations": Organization,
+    "placeholders": Placeholder,
+    "misspellings": Misspelling,
+}
 
 
 def load_kb(kb_dir: Path) -> KnowledgeBase:
@@ -195,18 +248,21 @@ def load_kb(kb_dir: Path) -> KnowledgeBase:
     comp = kb_dir / "competitions.yaml"
     if comp.exists():
         parts["competitions"] = _validate(comp, Competitions, _load_yaml(comp))
+    context = kb_dir / "ml_context.yaml"
+    if context.exists():
+        parts["ml_context"] = _validate(context, MlContext, _load_yaml(context))
     kb = KnowledgeBase(**parts)
     _check_unique_aliases(kb)
     return kb
 
 
 def _check_unique_aliases(kb: KnowledgeBase) -> None:
-    for label, entries in (("venues", kb.venues), ("technologies", kb.technologies)):
+    for label, entries in (("venues", kb.venues), ("technologies", kb.technologies), ("organizations", kb.organizations)):
         seen: dict[str, str] = {}
         for e in entries:
             if e.id in seen.values():
                 raise RuleFileError(f"rules/kb/{label}.yaml: id '{e.id}' is used twice")
-            for alias in {a.lower() for a in e.aliases}:
+            for alias in {a.lower() for a in [*e.aliases, *getattr(e, "org_only", [])]}:
                 if alias in seen and seen[alias] != e.id:
                     raise RuleFileError(f"rules/kb/{label}.yaml: alias '{alias}' is in both '{seen[alias]}' and '{e.id}'")
                 seen[alias] = e.id

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from auditor.catalog.kb import KnowledgeBase, Technology, derived
+from auditor.checks.context import has_context, shared_words, words_pattern
 from auditor.checks.registry import CheckContext, Hit, NotApplicable, check
 from auditor.models import Resume
 from auditor.parse.alternation import literal_alternation
@@ -21,19 +22,57 @@ class TechParams(BaseModel):
 
 
 class TechIndex:
-    """Whole-token, case-insensitive alias matching; the longest alias wins ('Qwen2.5' over 'Qwen')."""
+    """Whole-token, case-insensitive alias matching; the longest alias wins ('Qwen2.5' over 'Qwen').
 
-    def __init__(self, techs: list[Technology]):
+    An alias in its entry's `needs_context` (an ordinary word or name too) counts only with
+    context on its line: a machine-learning word, a version after it, or another technology
+    whose alias is not ambiguous ('Claude and GPT-4 APIs')."""
+
+    def __init__(self, techs: list[Technology], shared: list[str] | None = None):
         self.by_alias = {a.lower(): t for t in techs for a in t.aliases}
         alt = literal_alternation(self.by_alias)  # longest alias first, as a prefix tree (speed)
         self.pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{alt})(?![A-Za-z0-9])", re.I)
+        self.guarded = {a.lower() for t in techs for a in t.needs_context}
+        self.context = {t.id: words_pattern([*(shared or []), *t.context]) for t in techs if t.needs_context}
 
-    def find(self, text: str) -> list[tuple[Technology, str]]:
-        return [(self.by_alias[m.group(0).lower()], m.group(0)) for m in self.pattern.finditer(text)]
+    def find(self, text: str) -> list[tuple[Technology, str, int]]:
+        """The technologies named in `text`: (entry, the alias as written, where it starts)."""
+        found = list(self.pattern.finditer(text))
+        plain = [m for m in found if m.group(0).lower() not in self.guarded]
+        out = []
+        for m in found:
+            tech = self.by_alias[m.group(0).lower()]
+            if m.group(0).lower() in self.guarded and not (plain or has_context(text, m.start(), m.end(), self.context[tech.id])):
+                continue
+            out.append((tech, m.group(0), m.start()))
+        return out
 
 
 def tech_index(kb: KnowledgeBase) -> TechIndex:
-    return derived(kb, "technologies", lambda k: TechIndex(k.technologies))
+    return derived(kb, "technologies", lambda k: TechIndex(k.technologies, shared_words(k)))
+
+
+_HEADING = re.compile(r"^[^0-9]{2,40}$")
+_CAPITALS = re.compile(r"^[A-Z][A-Z &/,\-]{1,38}$")
+_SKILLS_HEADING = re.compile(r"(?:skills?|技能|技术栈|专业技能)\s*[:：]?$", re.I)
+
+
+def _heading_like(line: str) -> bool:
+    """A short line without digits written in capitals, or ending in a skills word: a heading.
+
+    A guard for this check only: skills describe today, so reading them into the entry above
+    would date the whole skill list to that entry."""
+    text = line.strip().strip("#*_ ")
+    if not _HEADING.match(text):
+        return False
+    return (bool(_CAPITALS.match(text)) and len(text.split()) <= 5) or bool(_SKILLS_HEADING.search(text))
+
+
+def _org_span(line: str, org: str | None) -> range:
+    """Where the entry's organisation stands on its header line: a company named after its model
+    ('DeepSeek, Research Intern') is the employer there, which organizations.yaml dates instead."""
+    at = line.find(org) if org else -1
+    return range(at, at + len(org)) if org and at >= 0 else range(0)
 
 
 @check("anachronism.tech_before_release", params=TechParams)
@@ -41,7 +80,8 @@ def tech_before_release(resume: Resume, p: TechParams, ctx: CheckContext) -> Ite
     """A model, library or method named in an entry whose end date is before its first public release.
 
     Not a hit: ongoing entries; mentions in skills or summary sections (they describe today);
-    year-only dates; a release within `min_gap_months` of the end (early access, rounding).
+    year-only dates; a release within `min_gap_months` of the end (early access, rounding); an
+    ambiguous alias without context ('Claude Shannon', 'RAG status'); the employer's own name.
     """
     if not ctx.kb.technologies:
         raise NotApplicable("no technology knowledge base")
@@ -54,8 +94,12 @@ def tech_before_release(resume: Resume, p: TechParams, ctx: CheckContext) -> Ite
         assert end is not None
         seen: set[str] = set()
         for n in range(e.line, (e.last_line or e.date_line or e.line) + 1):
-            for tech, said in index.find(ctx.doc.line(n)):
-                if tech.id in seen:
+            text = ctx.doc.line(n)
+            if n > (e.date_line or e.line) and _heading_like(text):
+                break  # a section the parser did not see ('PROFICIENT SKILLS'): the entry ends here
+            employer = _org_span(text, e.org) if n == e.line else range(0)
+            for tech, said, at in index.find(text):
+                if tech.id in seen or at in employer:
                     continue
                 rel = parse_iso(tech.released[:7])
                 assert rel is not None

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from auditor.catalog.kb import KnowledgeBase, Misspelling, derived
+from auditor.checks.context import has_context, shared_pattern
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Experience, Resume
 from auditor.near_text import near_groups
@@ -164,7 +165,7 @@ def misspelled_name(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[
         if not any_wrong.search(raw):  # one pass per line; most lines have none
             continue
         found = [(m, pat.search(raw)) for m, pat in pats]
-        hits = [(m, x) for m, x in found if x]
+        hits = [(m, x) for m, x in found if x and not (m.needs_context and not has_context(raw, x.start(), x.end(), shared_pattern(ctx.kb)))]
         if hits:
             yield Hit((n,), {"wrong": ", ".join(m.wrong for m, _ in hits), "right": ", ".join(m.right for m, _ in hits)})
 

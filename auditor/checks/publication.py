@@ -35,7 +35,8 @@ def decision_date(venue: Venue, year: int, margin_months: int) -> tuple[Point, s
     if typical and typical.notification_month:
         latest = typical.notification_month_range[1] if typical.notification_month_range else typical.notification_month
         month = latest + margin_months
-        estimate = Point(year + (month - 1) // 12, (month - 1) % 12 + 1)
+        decided_in = year - 1 if typical.decided_year_before else year  # AAAI 2024 decided in Dec 2023
+        estimate = Point(decided_in + (month - 1) // 12, (month - 1) % 12 + 1)
         opens = parse_iso(entry.conference[0]) if entry and entry.conference else None  # the first day's month
         if opens is not None and opens.index < estimate.index:
             estimate = opens
@@ -108,8 +109,15 @@ def accepted_before_notification(resume: Resume, p: NoParams, ctx: CheckContext)
         if not entry or not entry.notification or (entry.multi_cycle and not entry.notification_earliest):
             continue  # early-cycle acceptances exist and their date is unknown
         first = entry.notification_earliest or entry.notification
-        if ctx.as_of.index < parse_iso(first).index:  # type: ignore[union-attr]
+        if _before(ctx, first):
             yield Hit(pub.lines, {"paper": _name(pub, ctx), "venue": venue.short, "year": pub.year, "notified": first, "as_of": ctx.as_of_text})
+
+
+def _before(ctx: CheckContext, day: str) -> bool:
+    """The as-of date is before `day`: to the day when both carry one, else to the month."""
+    if len(day) == 10 and len(ctx.as_of_text) == 10:
+        return ctx.as_of_text < day  # ISO dates compare as strings
+    return ctx.as_of.index < parse_iso(day).index  # type: ignore[union-attr]
 
 
 @check("publication.tier_mismatch", params=NoParams)
@@ -126,6 +134,9 @@ def tier_mismatch(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hi
         if venue is None or not _rank_known(venue):
             continue
         ranks = {venue.ccf, venue.ccf_2026}
+        for other in venue.short_shared_with:  # bare 'FSE' may be either venue: either rank fits
+            shared = ctx.kb.venue_by_id.get(other)
+            ranks |= {shared.ccf, shared.ccf_2026} if shared else set()
         if pub.claimed_tier.removeprefix("CCF-") in ranks:
             continue  # matches the 2022 or the 2026 edition
         actual = _rank_text(venue.ccf, "2022") + "; " + _rank_text(venue.ccf_2026, "2026")
