@@ -90,6 +90,7 @@ def _finding(rule: Rule, hit: Hit, doc: Document, lang: str, config: AuditConfig
         questions=[render(rule.question.get(lang), hit.values)],
         fingerprint=fp,
         accepted=config.accepted.get(fp),
+        explained_by=hit.explained_by,
     )
 
 
