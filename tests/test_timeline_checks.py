@@ -89,6 +89,17 @@ Idea Technology, Software Engineer  Aug 2017 - Oct 2019
     (finding,) = _findings(text, "TIM002")
     assert [e.line for e in finding.evidence] == [2, 4, 5]
     assert "Vispera" in finding.message and "Idea Technology" in finding.message
+    assert finding.severity == "low"  # employed before the degree began and through all of it
+
+
+def test_job_begun_during_the_degree_stays_medium() -> None:
+    text = """教育背景
+清华大学 | 计算机科学与技术 | 硕士 | 2021.09 - 2024.06
+工作经历
+百度 | 算法工程师 | 2022.03 - 2024.12
+"""
+    (finding,) = _findings(text, "TIM002")
+    assert finding.severity == "medium"
 
 
 def test_concurrent_roles_ask_how_time_was_split_once_per_group() -> None:

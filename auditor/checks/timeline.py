@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Education, Experience, Resume
 from auditor.parse.dates import Point, parse_iso
+from auditor.parse.text import strip_markup
 from auditor.resume_age import NORMAL_YEARS, ResumeAge, Stale, estimate
 
 
@@ -67,6 +68,7 @@ def fulltime_overlap(resume: Resume, p: OverlapParams, ctx: CheckContext) -> Ite
 class DegreeJobParams(_P):
     min_months: int = 4
     tail_months: int = 12  # a job that starts in the degree's final year and outlasts it
+    in_service_share: float = 0.8  # share of the degree worked through by someone already employed
 
 
 @check("timeline.job_during_degree", params=DegreeJobParams)
@@ -79,7 +81,8 @@ def job_during_degree(resume: Resume, p: DegreeJobParams, ctx: CheckContext) -> 
     job began in the degree's final year and outlasts it (finishing a thesis while employed),
     it is only low.
     """
-    jobs = [e for e in resume.experience if e.kind == "fulltime" and e.precision == "month" and span(e, ctx.as_of)]
+    # an entry filed as a job whose own title or first line says intern is an internship
+    jobs = [e for e in resume.experience if e.kind == "fulltime" and e.precision == "month" and span(e, ctx.as_of) and not _says_intern(e)]
     degrees = [e for e in resume.education if e.precision == "month" and span(e, ctx.as_of)]
     if not jobs or not degrees:
         raise NotApplicable("no dated full-time job and degree to compare")
@@ -91,6 +94,7 @@ def job_during_degree(resume: Resume, p: DegreeJobParams, ctx: CheckContext) -> 
         months = len({m for _, js in hits for m in range(max(js[0].index, deg_span[0].index), min(js[1].index, deg_span[1].index) + 1)})  # type: ignore[index]
         # starting work while finishing the thesis is common: the tail of a degree is low severity
         tail = all(js[0].index > deg_span[0].index and deg_span[1].index <= js[1].index for _, js in hits) and months <= p.tail_months  # type: ignore[index]
+        tail = tail or _in_service(hits, deg_span, months, p)  # type: ignore[arg-type]
         sure = all(job.kind_confidence == "high" for job, _ in hits) and not tail
         yield Hit(
             tuple(n for job, _ in hits for n in _lines(job)) + _lines(deg),
@@ -98,6 +102,23 @@ def job_during_degree(resume: Resume, p: DegreeJobParams, ctx: CheckContext) -> 
             confidence="high" if sure else "medium",
             severity="low" if tail else None,
         )
+
+
+_INTERN_TITLE = re.compile(r"\bintern\b|\binternship|实习", re.I)
+
+
+def _says_intern(e: Experience) -> bool:
+    """The entry's title, or its first bullet when the title sits there ('Research Intern at ...')."""
+    first = e.bullets[0].text if e.bullets else ""
+    return bool(_INTERN_TITLE.search(e.title or "") or _INTERN_TITLE.search(strip_markup(first)[:30]))
+
+
+def _in_service(hits: list, deg_span: tuple[Point, Point], months: int, p: DegreeJobParams) -> bool:
+    """Already employed when the degree began and working through nearly all of it: most likely
+    a part-time or in-service degree, a question rather than a conflict."""
+    length = deg_span[1].index - deg_span[0].index + 1
+    began_employed = any(js[0].index <= deg_span[0].index - p.min_months for _, js in hits)
+    return began_employed and months >= p.in_service_share * length
 
 
 @check("timeline.end_before_start", params=NoParams)
@@ -324,7 +345,6 @@ def _after(value: str | None, as_of: Point) -> bool:
     return bool(point and point.index >= as_of.index)
 
 
-_INTERN_TITLE = re.compile(r"intern\b|internship|实习", re.I)
 
 
 class OpenRoleParams(_P):
@@ -339,7 +359,7 @@ def open_role(resume: Resume, p: OpenRoleParams, ctx: CheckContext) -> Iterator[
 
     Not a hit: full-time jobs; a research post during a degree still under way; a short open internship.
     """
-    roles = [e for e in resume.experience if e.ongoing and parse_iso(e.start) and (e.kind in ("internship", "research") or _INTERN_TITLE.search(e.title or ""))]
+    roles = [e for e in resume.experience if e.ongoing and parse_iso(e.start) and (e.kind in ("internship", "research") or _says_intern(e))]
     if not roles:
         raise NotApplicable("no open internship or research post")
     studying = any(e.ongoing and not e.end for e in resume.education) or any(_after(e.end, ctx.as_of) for e in resume.education)
@@ -348,7 +368,7 @@ def open_role(resume: Resume, p: OpenRoleParams, ctx: CheckContext) -> Iterator[
         start = parse_iso(role.start)
         months = ctx.as_of.index - start.index + 1  # type: ignore[union-attr]
         after = [(deg, end) for deg, end in ended if end and start.index <= end.index] if not studying else []  # type: ignore[union-attr]
-        intern = role.kind == "internship" or _INTERN_TITLE.search(role.title or "")
+        intern = role.kind == "internship" or _says_intern(role)
         if after:
             deg, end = max(after, key=lambda x: x[1].index)  # type: ignore[union-attr]
             why = ctx.say(f"although {_label(deg)} ended {end.iso()}", f"而 {_label(deg)} 已于 {end.iso()} 结束")  # type: ignore[union-attr]
