@@ -433,3 +433,29 @@ def _months_in_parallel(group: list[Experience], as_of: Point) -> int:
         for m in range(s.index, t.index + 1):
             count[m] = count.get(m, 0) + 1
     return sum(1 for c in count.values() if c > 1)
+
+
+# the candidate's own standing as an undergraduate, not a course taught ('本科课程助教')
+_UNDERGRAD_ROLE = re.compile(r"本科生?(?:实习|科研|研究|助理)|undergrad(?:uate)? (?:research|intern|student|ra\b)", re.I)
+
+
+class UndergradRoleParams(_P):
+    grace_months: int = 3  # the summer after graduation is still often called undergraduate research
+
+
+@check("timeline.undergrad_role_after_degree", params=UndergradRoleParams)
+def undergrad_role_after_degree(resume: Resume, p: UndergradRoleParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A role titled as an undergraduate's ('本科实习生', 'Undergraduate Researcher') that starts
+    after the bachelor's degree ended: one of the dates is likely wrong.
+
+    Not a hit: a role starting within `grace_months` of graduation; a bachelor's with no end date.
+    """
+    ends = [(e, parse_iso(e.end)) for e in resume.education if e.degree_level == "bachelor" and e.end and not e.expected]
+    roles = [x for x in resume.experience if parse_iso(x.start) and _UNDERGRAD_ROLE.search(f"{x.title or ''} {x.org or ''}")]
+    if not ends or not roles:
+        raise NotApplicable("no undergraduate role beside a dated bachelor's degree")
+    deg, end = max(ends, key=lambda x: x[1].index)  # type: ignore[union-attr]
+    for role in roles:
+        start = parse_iso(role.start)
+        if start.index > end.index + p.grace_months:  # type: ignore[union-attr]
+            yield Hit(_lines(deg) + _lines(role), {"role": _label(role), "start": role.start, "degree": _label(deg), "end": deg.end})
