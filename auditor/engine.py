@@ -114,6 +114,7 @@ def _finding(rule: Rule, hit: Hit, doc: Document, lang: str, config: AuditConfig
         questions=[render(rule.question.get(lang), hit.values)],
         fingerprint=fp,
         accepted=accepted_for(config, fp, doc, name),
+        explained_by=hit.explained_by,
     )
 
 

@@ -242,6 +242,9 @@ class Finding(_Model):
     questions: list[str] = Field(default_factory=list)
     fingerprint: str
     accepted: Accepted | None = None
+    # what explains the finding, so it adds nothing to the risk score: 'resume_age' when the
+    # status was true when the resume was written and only the resume's age made it stale
+    explained_by: str | None = None
 
 
 class RuleCheck(_Model):

@@ -6,7 +6,8 @@ more than many uncertain low ones, and accepted findings weigh nothing.
     level     = high if score >= 60, medium if score >= 25, else low
 
 With SCALE = 40: one high+certain finding (25) scores 46 (medium); two score 71 (high);
-five low+medium findings (5 x 2.1) score 23 (low). Info findings never count.
+five low+medium findings (5 x 2.1) score 23 (low). Info findings never count, nor do findings the
+resume's own age explains (`explained_by`): an old resume is not a riskier candidate.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def weight(f: Finding) -> float:
 
 
 def risk(findings: list[Finding]) -> Risk:
-    total = sum(weight(f) for f in findings if f.accepted is None)
+    total = sum(weight(f) for f in findings if f.accepted is None and f.explained_by is None)
     score = round(100 * (1 - math.exp(-total / SCALE)))
     level = "high" if score >= HIGH else "medium" if score >= MEDIUM else "low"
     return Risk(score=score, level=level)

@@ -77,3 +77,38 @@ def test_expected_graduation_quotes_the_stated_date_below_the_major_line() -> No
     (finding,) = _findings(text, "TIM007")
     assert [e.line for e in finding.evidence] == [2, 4]
     assert "2023-07" in finding.message
+
+
+def test_jobs_during_one_degree_are_one_finding_quoting_them_all() -> None:
+    text = """Education
+Bogazici University, M.S. in Computer Engineering  Sep 2018 - Jan 2022
+Experience
+Vispera, Computer Vision Research Engineer  Oct 2019 - Aug 2021
+Idea Technology, Software Engineer  Aug 2017 - Oct 2019
+"""
+    (finding,) = _findings(text, "TIM002")
+    assert [e.line for e in finding.evidence] == [2, 4, 5]
+    assert "Vispera" in finding.message and "Idea Technology" in finding.message
+    assert finding.severity == "low"  # employed before the degree began and through all of it
+
+
+def test_job_begun_during_the_degree_stays_medium() -> None:
+    text = """教育背景
+清华大学 | 计算机科学与技术 | 硕士 | 2021.09 - 2024.06
+工作经历
+百度 | 算法工程师 | 2022.03 - 2024.12
+"""
+    (finding,) = _findings(text, "TIM002")
+    assert finding.severity == "medium"
+
+
+def test_concurrent_roles_ask_how_time_was_split_once_per_group() -> None:
+    text = """实习经历
+京东 算法实习生 2023.06 – 2023.08
+字节跳动 算法实习生 2023.07 – 2023.10
+腾讯 算法实习生 2025.01 – 2025.06
+微软 研究实习生 2025.03 – 2025.09
+"""
+    findings = _findings(text, "TIM012")
+    assert sorted([e.line for e in f.evidence] for f in findings) == [[2, 3], [4, 5]]
+    assert all(f.severity == "info" and "如何分配" in f.questions[0] for f in findings)

@@ -12,7 +12,9 @@ from auditor.catalog.kb import KnowledgeBase, Venue
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Publication, Resume
 from auditor.parse.claims import ABOUT_OTHERS
-from auditor.parse.dates import Point, parse_iso
+from auditor.parse.dates import Point, find_range, parse_iso
+from auditor.parse.text import strip_markup
+from auditor.resume_age import ResumeAge, decision_date, estimate
 
 
 class _P(BaseModel):
@@ -21,27 +23,6 @@ class _P(BaseModel):
 
 def _venue(kb: KnowledgeBase, pub: Publication) -> Venue | None:
     return kb.venue_by_id.get(pub.venue_id) if pub.venue_id else None
-
-
-def decision_date(venue: Venue, year: int, margin_months: int) -> tuple[Point, str, bool] | None:
-    """When every decision of the venue for `year` was out: the exact (latest) date from the KB
-    (sure), else the latest typical month plus a margin (less sure), never later than the month
-    the conference opens that year (a venue decides before it meets). Journals have no such date."""
-    entry = venue.years.get(str(year))
-    if entry and (entry.notification_latest or entry.notification):
-        day = entry.notification_latest or entry.notification
-        return parse_iso(day), day, True  # type: ignore[return-value]
-    typical = venue.typical
-    if typical and typical.notification_month:
-        latest = typical.notification_month_range[1] if typical.notification_month_range else typical.notification_month
-        month = latest + margin_months
-        decided_in = year - 1 if typical.decided_year_before else year  # AAAI 2024 decided in Dec 2023
-        estimate = Point(decided_in + (month - 1) // 12, (month - 1) % 12 + 1)
-        opens = parse_iso(entry.conference[0]) if entry and entry.conference else None  # the first day's month
-        if opens is not None and opens.index < estimate.index:
-            estimate = opens
-        return estimate, estimate.iso(), False
-    return None
 
 
 def _decided(label: str, exact: bool, ctx: CheckContext) -> str:
@@ -77,9 +58,12 @@ def stale_under_review(resume: Resume, p: StaleParams, ctx: CheckContext) -> Ite
     """A paper 'under review' at a conference whose decision for that year is already out.
 
     Not a hit: journals (no fixed decision date); venues or years the KB does not know;
-    within `grace_months` of the notification.
+    within `grace_months` of the notification. Only low, adding no risk, when the resume is old
+    and was written before the decision: the status was true then (see auditor/resume_age.py).
     """
-    for pub in _pubs(resume):
+    pubs = _pubs(resume)
+    age = estimate(resume, ctx.doc, ctx.kb, ctx.as_of, margin_months=p.typical_margin_months)
+    for pub in pubs:
         venue = _venue(ctx.kb, pub)
         if pub.status != "under_review" or venue is None or pub.year is None or venue.kind == "journal":
             continue
@@ -88,11 +72,26 @@ def stale_under_review(resume: Resume, p: StaleParams, ctx: CheckContext) -> Ite
             continue
         point, label, exact = when
         if ctx.as_of.index > point.index + (p.grace_months if exact else 0):
+            explained = age.explains(point)
             yield Hit(
                 pub.lines,
-                {"paper": _name(pub, ctx), "venue": venue.short, "year": pub.year, "decided": _decided(label, exact, ctx), "as_of": ctx.as_of_text},
+                {"paper": _name(pub, ctx), "venue": venue.short, "year": pub.year, "decided": _decided(label, exact, ctx), "as_of": ctx.as_of_text,
+                 "age_note": _age_note(age, ctx) if explained else ""},
                 confidence="high" if exact else "medium",
+                severity="low" if explained else None,
+                explained_by="resume_age" if explained else None,
             )
+
+
+def _age_note(age: ResumeAge, ctx: CheckContext, *, decision: bool = True) -> str:
+    """Why an old resume's stale status is not a risk: when the resume seems to have been written."""
+    when = age.written.iso() if age.written else "?"
+    then_en = "before that decision" if decision else "while the submission was still recent"
+    then_zh = "在该结果公布之前" if decision else "当时投稿时间尚短"
+    return ctx.say(
+        f" The resume itself seems to date from about {when} ({age.months} months before the audit date), {then_en}: probably not updated since.",
+        f"简历本身约写于 {when}（早于审核日期 {age.months} 个月），{then_zh}，可能只是之后未更新。",
+    )
 
 
 @check("publication.accepted_before_notification", params=NoParams)
@@ -246,3 +245,76 @@ def same_paper_two_statuses(resume: Resume, p: NoParams, ctx: CheckContext) -> I
         for b in titled[i + 1 :]:
             if a.status != b.status and fuzz.ratio(a.title.lower(), b.title.lower()) >= 92:  # type: ignore[union-attr]
                 yield Hit((a.line, b.line), {"paper": a.title, "a": a.status, "b": b.status})
+
+
+class StaleSubmissionParams(_P):
+    # Björk & Solomon (2013, Journal of Informetrics 7(4)) found 9 to 18 months on average from
+    # submission to *publication* across fields (the slowest, business/economics, 18): a paper
+    # still waiting for its first decision after that long has almost surely had one
+    months: int = 18
+
+
+_TO_APPEAR = re.compile(r"to\s?appear|in\s?press|forthcoming|即将发表|待发表", re.I)
+
+
+@check("publication.stale_submission", params=StaleSubmissionParams)
+def stale_submission(resume: Resume, p: StaleSubmissionParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A paper still 'under review' (or 'to appear') `months` or more after it was submitted (or
+    accepted), where no venue decision date is known: journals, unknown venues, no venue at all.
+
+    When it was submitted: the last month of the paper's year, else the end of the entry it is
+    listed in, else a date range on its own line. Not a hit: a conference-year the KB dates (see
+    stale-under-review); an undated paper; an entry still ongoing. Adds no risk when the resume is
+    old and the status was still young when it was written.
+    """
+    pubs = _pubs(resume)
+    age = estimate(resume, ctx.doc, ctx.kb, ctx.as_of)
+    for pub in pubs:
+        kind = _pending_kind(pub, ctx)
+        since = _submitted(pub, resume, ctx) if kind else None
+        if since is None or ctx.as_of.index - since.index < p.months:
+            continue
+        stale_from = Point((since.index + p.months) // 12, (since.index + p.months) % 12 + 1)
+        explained = age.explains(stale_from)
+        where = pub.venue or ctx.say("no venue named", "未写明期刊/会议")
+        yield Hit(
+            pub.lines,
+            {"paper": _name(pub, ctx) or ctx.say("a paper", "一篇论文"), "status": _status_words(kind, ctx), "where": where,
+             "since": since.iso(), "months": ctx.as_of.index - since.index, "as_of": ctx.as_of_text,
+             "age_note": _age_note(age, ctx, decision=False) if explained else ""},
+            confidence="medium",
+            explained_by="resume_age" if explained else None,
+        )
+
+
+def _pending_kind(pub: Publication, ctx: CheckContext) -> str | None:
+    """'under_review' or 'to_appear' when no KB decision date covers the paper, else None."""
+    if pub.status == "accepted" and _TO_APPEAR.search(pub.status_text or ""):
+        return "to_appear"
+    if pub.status != "under_review":
+        return None
+    venue = _venue(ctx.kb, pub)
+    if venue is not None and venue.kind != "journal" and pub.year is not None and decision_date(venue, pub.year, 2) is not None:
+        return None  # stale-under-review judges it against the venue's own date
+    return "under_review"
+
+
+def _submitted(pub: Publication, resume: Resume, ctx: CheckContext) -> Point | None:
+    """The latest month the paper can have been submitted (the generous reading)."""
+    if pub.year is not None:
+        return Point(pub.year, 12)
+    for e in resume.experience:
+        first, last = min(e.line, e.date_line or e.line), max(e.last_line or e.line, e.date_line or e.line)
+        if first <= pub.line <= last:
+            return None if e.ongoing else parse_iso(e.end or e.start)
+    for n in pub.lines:
+        found = find_range(strip_markup(ctx.doc.line(n)))
+        if found is not None:
+            return found.end if found.end is not None else None
+    return None
+
+
+def _status_words(kind: str | None, ctx: CheckContext) -> str:
+    if kind == "to_appear":
+        return ctx.say("to appear", "即将发表")
+    return ctx.say("under review", "在审")

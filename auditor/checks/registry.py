@@ -29,6 +29,7 @@ class Hit:
     confidence: str | None = None  # overrides the rule's default confidence
     severity: str | None = None  # may lower (never raise) the rule's severity
     key: str = ""  # extra text for the fingerprint when evidence alone is not unique
+    explained_by: str | None = None  # what explains it so it adds no risk (e.g. 'resume_age')
 
 
 class NotApplicable(Exception):

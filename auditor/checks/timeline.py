@@ -13,6 +13,7 @@ from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, 
 from auditor.models import Education, Experience, Resume
 from auditor.parse.dates import Point, parse_iso
 from auditor.parse.text import strip_markup
+from auditor.resume_age import NORMAL_YEARS, ResumeAge, Stale, estimate
 
 
 class _P(BaseModel):
@@ -67,32 +68,57 @@ def fulltime_overlap(resume: Resume, p: OverlapParams, ctx: CheckContext) -> Ite
 class DegreeJobParams(_P):
     min_months: int = 4
     tail_months: int = 12  # a job that starts in the degree's final year and outlasts it
+    in_service_share: float = 0.8  # share of the degree worked through by someone already employed
 
 
 @check("timeline.job_during_degree", params=DegreeJobParams)
 def job_during_degree(resume: Resume, p: DegreeJobParams, ctx: CheckContext) -> Iterator[Hit]:
-    """A full-time job that overlaps a degree by `min_months` or more.
+    """Full-time work that overlaps a degree by `min_months` or more: one finding per degree,
+    quoting every job that overlaps it.
 
     Not a hit: internships, research or projects during study; a job starting in the last
-    months before graduation (shorter than min_months); year-only dates. A job begun in the
-    degree's final year that outlasts it (finishing a thesis while employed) is only low.
+    months before graduation (shorter than min_months); year-only dates. When every overlapping
+    job began in the degree's final year and outlasts it (finishing a thesis while employed),
+    it is only low.
     """
-    jobs = [e for e in resume.experience if e.kind == "fulltime" and e.precision == "month" and span(e, ctx.as_of)]
+    # an entry filed as a job whose own title or first line says intern is an internship
+    jobs = [e for e in resume.experience if e.kind == "fulltime" and e.precision == "month" and span(e, ctx.as_of) and not _says_intern(e)]
     degrees = [e for e in resume.education if e.precision == "month" and span(e, ctx.as_of)]
     if not jobs or not degrees:
         raise NotApplicable("no dated full-time job and degree to compare")
-    for job, deg in itertools.product(jobs, degrees):
-        job_span, deg_span = span(job, ctx.as_of), span(deg, ctx.as_of)
-        months = overlap_months(job_span, deg_span)  # type: ignore[arg-type]
-        if months >= p.min_months:
-            # starting work while finishing the thesis is common: the tail of a degree is low severity
-            tail = job_span[0].index > deg_span[0].index and deg_span[1].index <= job_span[1].index and months <= p.tail_months  # type: ignore[index]
-            yield Hit(
-                _lines(job) + _lines(deg),
-                {"job": _label(job), "degree": _label(deg), "months": months},
-                confidence="high" if job.kind_confidence == "high" and not tail else "medium",
-                severity="low" if tail else None,
-            )
+    for deg in degrees:
+        deg_span = span(deg, ctx.as_of)
+        hits = [(job, span(job, ctx.as_of)) for job in jobs if overlap_months(span(job, ctx.as_of), deg_span) >= p.min_months]  # type: ignore[arg-type]
+        if not hits:
+            continue
+        months = len({m for _, js in hits for m in range(max(js[0].index, deg_span[0].index), min(js[1].index, deg_span[1].index) + 1)})  # type: ignore[index]
+        # starting work while finishing the thesis is common: the tail of a degree is low severity
+        tail = all(js[0].index > deg_span[0].index and deg_span[1].index <= js[1].index for _, js in hits) and months <= p.tail_months  # type: ignore[index]
+        tail = tail or _in_service(hits, deg_span, months, p)  # type: ignore[arg-type]
+        sure = all(job.kind_confidence == "high" for job, _ in hits) and not tail
+        yield Hit(
+            tuple(n for job, _ in hits for n in _lines(job)) + _lines(deg),
+            {"job": "; ".join(_label(job) for job, _ in hits), "degree": _label(deg), "months": months},
+            confidence="high" if sure else "medium",
+            severity="low" if tail else None,
+        )
+
+
+_INTERN_TITLE = re.compile(r"\bintern\b|\binternship|实习", re.I)
+
+
+def _says_intern(e: Experience) -> bool:
+    """The entry's title, or its first bullet when the title sits there ('Research Intern at ...')."""
+    first = e.bullets[0].text if e.bullets else ""
+    return bool(_INTERN_TITLE.search(e.title or "") or _INTERN_TITLE.search(strip_markup(first)[:30]))
+
+
+def _in_service(hits: list, deg_span: tuple[Point, Point], months: int, p: DegreeJobParams) -> bool:
+    """Already employed when the degree began and working through nearly all of it: most likely
+    a part-time or in-service degree, a question rather than a conflict."""
+    length = deg_span[1].index - deg_span[0].index + 1
+    began_employed = any(js[0].index <= deg_span[0].index - p.min_months for _, js in hits)
+    return began_employed and months >= p.in_service_share * length
 
 
 @check("timeline.end_before_start", params=NoParams)
@@ -161,7 +187,6 @@ def claimed_years_mismatch(resume: Resume, p: YearsParams, ctx: CheckContext) ->
     )
 
 
-NORMAL_YEARS = {"bachelor": 4.0, "master": 3.0, "phd": 6.0}
 
 
 class OverdueParams(_P):
@@ -177,11 +202,15 @@ def degree_overdue(resume: Resume, p: OverdueParams, ctx: CheckContext) -> Itera
     ongoing = [e for e in resume.education if e.ongoing and e.degree_level in NORMAL_YEARS and parse_iso(e.start)]
     if not ongoing:
         raise NotApplicable("no ongoing degree")
+    age = estimate(resume, ctx.doc, ctx.kb, ctx.as_of)
     for e in ongoing:
-        years = (ctx.as_of.index - parse_iso(e.start).index + 1) / 12  # type: ignore[union-attr]
+        start = parse_iso(e.start)
+        years = (ctx.as_of.index - start.index + 1) / 12  # type: ignore[union-attr]
         normal = NORMAL_YEARS[e.degree_level or ""]
         if years > normal + p.grace_years:
-            yield Hit(_lines(e), {"degree": _label(e), "years": round(years, 1), "normal": normal, "as_of": ctx.as_of_text}, confidence="medium")
+            due = Point(start.year + int(normal), start.month)  # type: ignore[union-attr]
+            yield Hit(_lines(e), {"degree": _label(e), "years": round(years, 1), "normal": normal, "as_of": ctx.as_of_text}, confidence="medium",
+                      explained_by="resume_age" if age.explains(due) else None)
 
 
 @check("timeline.expected_graduation_past", params=NoParams)
@@ -190,59 +219,58 @@ def expected_graduation_past(resume: Resume, p: NoParams, ctx: CheckContext) -> 
     expected = [e for e in resume.education if e.expected and e.end]
     if not expected:
         raise NotApplicable("no expected graduation date")
+    age = estimate(resume, ctx.doc, ctx.kb, ctx.as_of)
     for e in expected:
         end = parse_iso(e.end)
         if end and end.index < ctx.as_of.index:
             # the date line may say only 至今: quote the line the expected date was read from too
             lines = tuple(sorted({*_lines(e), e.expected_line})) if e.expected_line else _lines(e)
-            yield Hit(lines, {"degree": _label(e), "end": e.end, "as_of": ctx.as_of_text})
-
-
-_DURATION_NOTE = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*(?:年|years?|yrs?)\s*[)）]", re.I)
+            yield Hit(lines, {"degree": _label(e), "end": e.end, "as_of": ctx.as_of_text}, explained_by="resume_age" if age.explains(end) else None)
 
 
 class StaleParams(_P):
-    months: int = 24
-    annotation_gap_months: int = 9
+    months: int = 13  # more than a year between the resume's latest fact and the audit date
 
 
 @check("timeline.stale_resume", params=StaleParams)
 def stale_resume(resume: Resume, p: StaleParams, ctx: CheckContext) -> Iterator[Hit]:
-    """A resume that looks out of date: its own '(4.5年)' note far below the computed time, or
-    its latest date `months` or more before the as-of date.
+    """An old resume: its latest dated fact (or its own 'updated' line) `months` or more before
+    the as-of date, with statuses in it gone stale since. One finding quoting the evidence of its
+    date and every stale status, so the other findings about them read as explained by its age.
 
-    Not a hit: a resume with an ongoing entry whose annotation agrees; recent dates.
+    Not a hit: old dates with nothing stale (an ongoing job may simply go on; a resume with
+    nothing open is asked about as a long silence instead); a recent latest fact.
     """
-    for e in resume.experience:
-        if not e.ongoing or not e.start:
-            continue
-        m = _DURATION_NOTE.search(strip_markup(ctx.doc.line(e.date_line or e.line)))
-        if m:
-            noted = float(m.group(1))
-            actual = (ctx.as_of.index - parse_iso(e.start).index + 1) / 12  # type: ignore[union-attr]
-            if (actual - noted) * 12 >= p.annotation_gap_months:
-                yield Hit(_lines(e), {"noted": noted, "actual": round(actual, 1), "as_of": ctx.as_of_text, "written": _written(e.start, noted)})
-                return
-    dates = [parse_iso(x) for e in [*resume.education, *resume.experience] for x in (e.start, e.end) if x]
-    if not dates:
+    age = estimate(resume, ctx.doc, ctx.kb, ctx.as_of, min_months=p.months)
+    if age.evidence is None:
         raise NotApplicable("no dates")
-    latest = max(d.index for d in dates if d)
-    # an ongoing job or degree says the candidate is still there: not a sign of an old resume
-    has_ongoing = any(e.ongoing for e in resume.education) or any(e.ongoing and e.kind == "fulltime" for e in resume.experience)
-    if ctx.as_of.index - latest >= p.months and not has_ongoing:
-        entry = max(
-            [*resume.education, *resume.experience],
-            key=lambda e: max(parse_iso(x).index for x in (e.start, e.end) if x) if (e.start or e.end) else -1,  # type: ignore[union-attr]
-        )
-        y, m_ = divmod(latest, 12)
-        yield Hit(_lines(entry), {"latest": f"{y:04d}-{m_ + 1:02d}", "as_of": ctx.as_of_text, "months": ctx.as_of.index - latest})
+    if not age.old:
+        return
+    lines = (age.evidence.line,) + tuple(n for s in age.stale for n in s.lines)
+    changed = ctx.say("; ", "；").join(dict.fromkeys(_changed(s, ctx) for s in age.stale)) or ctx.say("the statuses it lists", "其中列出的各项状态")
+    yield Hit(lines, {"written": age.written.iso(), "evidence": _evidence(age, ctx), "months": age.months, "as_of": ctx.as_of_text, "changed": changed})  # type: ignore[union-attr]
 
 
-def _written(start: str, noted_years: float) -> str:
-    s = parse_iso(start)
-    idx = s.index + round(noted_years * 12) - 1  # type: ignore[union-attr]
-    y, m = divmod(idx, 12)
-    return f"{y:04d}-{m + 1:02d}"
+def _evidence(age: ResumeAge, ctx: CheckContext) -> str:
+    f = age.evidence
+    assert f is not None
+    return {
+        "start": ctx.say(f"the start of {f.label}", f"{f.label} 的开始时间"),
+        "end": ctx.say(f"the end of {f.label}", f"{f.label} 的结束时间"),
+        "submitted": ctx.say(f"a submission to {f.label}", f"投往 {f.label} 的论文"),
+        "decided": ctx.say(f"the {f.label} decision it reports", f"其中 {f.label} 的录用结果"),
+        "updated": ctx.say("its own 'updated' line", "简历自身的更新日期"),
+        "noted": ctx.say(f"the duration noted on {f.label}", f"{f.label} 标注的时长"),
+    }[f.kind]
+
+
+def _changed(s: Stale, ctx: CheckContext) -> str:
+    return {
+        "under_review": ctx.say(f"the decision on the paper under review at {s.label}", f"{s.label} 在审论文的结果"),
+        "expected_end": ctx.say(f"the expected graduation from {s.label}", f"{s.label} 的预计毕业"),
+        "degree_length": ctx.say(f"{s.label}, now past its normal length", f"{s.label} 的在读状态（已超过正常学制）"),
+        "open_role": ctx.say(f"the role at {s.label} still marked ongoing", f"{s.label} 仍标注为“至今”"),
+    }[s.kind]
 
 
 class GapParams(_P):
@@ -287,3 +315,147 @@ def _covered_months(resume: Resume, as_of: Point) -> set[int]:
         if sp and (isinstance(e, Education) or e.kind in _COVERING_KINDS):
             covered.update(range(sp[0].index, sp[1].index + 1))
     return covered
+
+
+class SilenceParams(_P):
+    months: int = 12
+
+
+@check("timeline.long_silence", params=SilenceParams)
+def long_silence(resume: Resume, p: SilenceParams, ctx: CheckContext) -> Iterator[Hit]:
+    """Nothing after the resume's latest dated fact for `months` or more before the as-of date,
+    and nothing left open: what has the candidate done since?
+
+    Not a hit: an ongoing entry or one ending after the as-of date (a job, a degree, an expected
+    graduation); an old resume with stale statuses (stale-resume asks about that instead).
+    """
+    entries = [*resume.education, *resume.experience]
+    if not entries:
+        raise NotApplicable("no dated entries")
+    if any(e.ongoing or _after(e.end, ctx.as_of) for e in entries):
+        return
+    age = estimate(resume, ctx.doc, ctx.kb, ctx.as_of)
+    if age.evidence is None or age.old or age.months < p.months:
+        return
+    yield Hit((age.evidence.line,), {"latest": age.written.iso(), "evidence": _evidence(age, ctx), "months": age.months, "as_of": ctx.as_of_text})  # type: ignore[union-attr]
+
+
+def _after(value: str | None, as_of: Point) -> bool:
+    point = parse_iso(value)
+    return bool(point and point.index >= as_of.index)
+
+
+
+
+class OpenRoleParams(_P):
+    internship_months: int = 24
+
+
+@check("timeline.open_role", params=OpenRoleParams)
+def open_role(resume: Resume, p: OpenRoleParams, ctx: CheckContext) -> Iterator[Hit]:
+    """An internship or research post still marked ongoing ('至今', 'Present') when it can hardly
+    still be: an internship open for `internship_months` or more, or a student post open after
+    the degree it began in has ended, with no degree still going on.
+
+    Not a hit: full-time jobs; a research post during a degree still under way; a short open internship.
+    """
+    roles = [e for e in resume.experience if e.ongoing and parse_iso(e.start) and (e.kind in ("internship", "research") or _says_intern(e))]
+    if not roles:
+        raise NotApplicable("no open internship or research post")
+    studying = any(e.ongoing and not e.end for e in resume.education) or any(_after(e.end, ctx.as_of) for e in resume.education)
+    ended = [(e, parse_iso(e.end)) for e in resume.education if e.end and e.degree_level in ("bachelor", "master", "phd")]
+    for role in roles:
+        start = parse_iso(role.start)
+        months = ctx.as_of.index - start.index + 1  # type: ignore[union-attr]
+        after = [(deg, end) for deg, end in ended if end and start.index <= end.index] if not studying else []  # type: ignore[union-attr]
+        intern = role.kind == "internship" or _says_intern(role)
+        if after:
+            deg, end = max(after, key=lambda x: x[1].index)  # type: ignore[union-attr]
+            why = ctx.say(f"although {_label(deg)} ended {end.iso()}", f"而 {_label(deg)} 已于 {end.iso()} 结束")  # type: ignore[union-attr]
+            yield Hit(_lines(role) + _lines(deg), {"role": _label(role), "start": role.start, "months": months, "why": why})
+        elif intern and months >= p.internship_months:
+            why = ctx.say("longer than internships usually run", "超过实习通常的时长")
+            yield Hit(_lines(role), {"role": _label(role), "start": role.start, "months": months, "why": why})
+
+
+class ConcurrentParams(_P):
+    min_months: int = 2
+
+
+@check("timeline.concurrent_roles", params=ConcurrentParams)
+def concurrent_roles(resume: Resume, p: ConcurrentParams, ctx: CheckContext) -> Iterator[Hit]:
+    """Internships and research posts running at the same time for `min_months` or more: one
+    finding per group of roles that overlap one another, quoting every one.
+
+    Not a hit: a hand-over month; two entries of the same organisation (one role listed twice,
+    or continued); projects and competitions; full-time jobs and degrees (their own rules);
+    year-only dates.
+    """
+    roles = [e for e in resume.experience if e.kind in ("internship", "research") and e.precision == "month" and span(e, ctx.as_of)]
+    if len(roles) < 2:
+        raise NotApplicable("fewer than two dated internships or research posts")
+    for group in _overlap_groups(roles, ctx.as_of, p.min_months):
+        busy = _months_in_parallel(group, ctx.as_of)
+        yield Hit(
+            tuple(n for e in group for n in _lines(e)),
+            {"roles": "; ".join(_label(e) for e in group), "count": len(group), "months": busy},
+        )
+
+
+def _same_org(a: Experience, b: Experience) -> bool:
+    return bool(a.org and b.org and a.org.strip().lower() == b.org.strip().lower())
+
+
+def _overlap_groups(roles: list[Experience], as_of: Point, min_months: int) -> list[list[Experience]]:
+    """Connected groups of roles linked by an overlap of `min_months` or more (union-find by index)."""
+    parent = list(range(len(roles)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in itertools.combinations(range(len(roles)), 2):
+        a, b = roles[i], roles[j]
+        if not _same_org(a, b) and overlap_months(span(a, as_of), span(b, as_of)) >= min_months:  # type: ignore[arg-type]
+            parent[root(j)] = root(i)
+    groups: dict[int, list[Experience]] = {}
+    for i, e in enumerate(roles):
+        groups.setdefault(root(i), []).append(e)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _months_in_parallel(group: list[Experience], as_of: Point) -> int:
+    """Months in which at least two roles of the group run at once."""
+    count: dict[int, int] = {}
+    for e in group:
+        s, t = span(e, as_of)  # type: ignore[misc]
+        for m in range(s.index, t.index + 1):
+            count[m] = count.get(m, 0) + 1
+    return sum(1 for c in count.values() if c > 1)
+
+
+# the candidate's own standing as an undergraduate, not a course taught ('本科课程助教')
+_UNDERGRAD_ROLE = re.compile(r"本科生?(?:实习|科研|研究|助理)|undergrad(?:uate)? (?:research|intern|student|ra\b)", re.I)
+
+
+class UndergradRoleParams(_P):
+    grace_months: int = 3  # the summer after graduation is still often called undergraduate research
+
+
+@check("timeline.undergrad_role_after_degree", params=UndergradRoleParams)
+def undergrad_role_after_degree(resume: Resume, p: UndergradRoleParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A role titled as an undergraduate's ('本科实习生', 'Undergraduate Researcher') that starts
+    after the bachelor's degree ended: one of the dates is likely wrong.
+
+    Not a hit: a role starting within `grace_months` of graduation; a bachelor's with no end date.
+    """
+    ends = [(e, parse_iso(e.end)) for e in resume.education if e.degree_level == "bachelor" and e.end and not e.expected]
+    roles = [x for x in resume.experience if parse_iso(x.start) and _UNDERGRAD_ROLE.search(f"{x.title or ''} {x.org or ''}")]
+    if not ends or not roles:
+        raise NotApplicable("no undergraduate role beside a dated bachelor's degree")
+    deg, end = max(ends, key=lambda x: x[1].index)  # type: ignore[union-attr]
+    for role in roles:
+        start = parse_iso(role.start)
+        if start.index > end.index + p.grace_months:  # type: ignore[union-attr]
+            yield Hit(_lines(deg) + _lines(role), {"role": _label(role), "start": role.start, "degree": _label(deg), "end": deg.end})
