@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from auditor.catalog.kb import KnowledgeBase, Misspelling, derived
+from auditor.catalog.templates import template_matcher
 from auditor.checks.context import has_context, shared_pattern
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
-from auditor.models import Experience, Resume
+from auditor.models import Document, Experience, Resume
 from auditor.near_text import near_groups
 from auditor.parse.alternation import literal_alternation
 from auditor.parse.text import shorten, strip_markup
@@ -19,22 +20,176 @@ from auditor.parse.text import shorten, strip_markup
 
 @check("content.placeholder", params=NoParams)
 def placeholder(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
-    """Template text left in: 'XXX教授', '1XX-XXXX-XXXX', '20XX-XX', '[Your Name]', 'Lorem ipsum'."""
+    """Template text left in: 'XXX教授', '1XX-XXXX-XXXX', '20XX-XX', '[Your Name]', 'Lorem ipsum'.
+
+    One hit per kind of placeholder (the knowledge base's entry), quoting every line that has it;
+    where two entries match the same text, the first names it. Not a hit: text inside an HTML
+    comment, which the reader of the rendered page never sees.
+    """
     pats = [(ph, re.compile(ph.pattern)) for ph in ctx.kb.placeholders]
     if not pats:
         raise NotApplicable("no placeholder patterns in the knowledge base")
-    for n, raw in enumerate(ctx.doc.lines, 1):
+    found: dict[str, list[tuple[int, str]]] = {}
+    for n, raw in visible_lines(ctx.doc):
+        taken: list[tuple[int, int]] = []
         for ph, pat in pats:
             m = pat.search(raw)
-            if m:
-                yield Hit((n,), {"text": _quoted(m), "what": getattr(ph.description, ctx.language)})
-                break
+            if m and not any(m.start() < end and start < m.end() for start, end in taken):
+                found.setdefault(ph.id, []).append((n, _quoted(m)))
+                taken.append(m.span())
+    by_id = {ph.id: ph for ph, _ in pats}
+    for kind, places in sorted(found.items(), key=lambda kv: kv[1][0][0]):
+        quoted = list(dict.fromkeys(text for _, text in places))
+        yield Hit(
+            tuple(n for n, _ in places),
+            {"text": '", "'.join(quoted[:MAX_SHOWN]), "what": getattr(by_id[kind].description, ctx.language)},
+            key=kind,
+        )
+
+
+MAX_SHOWN = 4  # distinct placeholders named in one message; the evidence quotes every line
 
 
 def _quoted(m: re.Match[str]) -> str:
     """The placeholder itself: a pattern that must look at the whole line first (a label it skips)
     marks the part to quote as the group `text`."""
     return (m.group("text") if "text" in m.re.groupindex else m.group(0)).strip()
+
+
+_COMMENT_OPEN = "<!--"
+_COMMENT_CLOSE = "-->"
+
+
+def visible_lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """(line number, text) of the lines a reader of the rendered document sees: lines wholly inside
+    an HTML comment (a Markdown page's commented-out template sections) are left out, and the
+    commented part of a line is blanked."""
+    inside = False
+    for n, raw in enumerate(doc.lines, 1):
+        shown, inside = _outside_comments(raw, inside)
+        if shown.strip():
+            yield n, shown
+
+
+def _outside_comments(line: str, inside: bool) -> tuple[str, bool]:
+    """The part of `line` outside HTML comments, and whether a comment is still open after it."""
+    if _COMMENT_OPEN not in line and not inside:
+        return line, False
+    parts, pos = [], 0
+    while pos <= len(line):
+        if inside:
+            end = line.find(_COMMENT_CLOSE, pos)
+            if end < 0:
+                return "".join(parts), True
+            pos, inside = end + len(_COMMENT_CLOSE), False
+        else:
+            start = line.find(_COMMENT_OPEN, pos)
+            if start < 0:
+                parts.append(line[pos:])
+                break
+            parts.append(line[pos:start])
+            pos, inside = start + len(_COMMENT_OPEN), True
+    return "".join(parts), inside
+
+
+@check("content.template_example", params=NoParams)
+def template_example(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A popular resume template's own example data kept in the resume (its sample person's
+    contacts, its sample bullets, its instructions): one hit per template, quoting every line.
+
+    Not a hit: text inside an HTML comment; text other knowledge bases report (xxx, Lorem ipsum,
+    github.com/username); a short phrase inside a longer line (short examples match whole lines
+    only). High severity when five or more different examples of one template are left: the
+    resume is then mostly the template's sample, whatever name is on it.
+    """
+    matcher = template_matcher()
+    if not matcher.templates:
+        raise NotApplicable("no template examples in the knowledge base")
+    seen: dict[int, dict[str, list[int]]] = {}
+    for n, raw in visible_lines(ctx.doc):
+        for i, label in matcher.find(raw):
+            seen.setdefault(i, {}).setdefault(label, []).append(n)
+    for i, examples in sorted(seen.items(), key=lambda kv: min(min(v) for v in kv[1].values())):
+        t = matcher.templates[i]
+        lines = sorted({n for ns in examples.values() for n in ns})
+        labels = list(examples)
+        sample = ctx.say(f", whose example CV is about {t.sample}", f"，其示例简历的主人公是 {t.sample}") if t.sample else ""
+        yield Hit(
+            tuple(lines),
+            {"template": t.name, "repo": t.repo, "sample": sample, "count": len(labels),
+             "examples": _quoted_list(labels)},
+            severity=None if len(labels) >= MANY_EXAMPLES else "medium",
+            confidence="high",
+            key=t.id,
+        )
+
+
+def _quoted_list(texts: list[str]) -> str:
+    """'"a", "b", "c", "d" …': the first few, each quoted and shortened."""
+    shown = ", ".join(f'"{shorten(x, 60)}"' for x in texts[:MAX_SHOWN])
+    return shown + (" …" if len(texts) > MAX_SHOWN else "")
+
+
+MANY_EXAMPLES = 5  # different examples of one template: the resume is mostly the template's sample
+
+
+# Unrendered template code: Jekyll/Liquid tags and Hugo/Liquid output of site or page variables
+# ('{% for post in site.publications %}', '{{ site.author.googlescholar }}', '{{ .Site.Title }}'),
+# and a date expression left for a renderer ('(Now() - 04/2021).ceil().ordinal()'). Only these
+# shapes: '{{ context }}' in an LLM prompt template a candidate describes is prose, not leftovers.
+_LIQUID_TAG = re.compile(
+    r"\{%-?\s*(?:for|endfor|include|if|endif|unless|endunless|assign|capture|endcapture|else|elsif|case|when|endcase)\b[^%\n]{0,200}%\}"
+)
+_SITE_VAR = re.compile(r"\{\{-?\s*\.?(?:site|page|post|paginator|include|layout|Site|Params|Page)\.[\w.]{1,80}[^{}\n]{0,80}\}\}")
+_DATE_EXPR = re.compile(r"(?i)\b(?:now|today)\(\)\s*[-+]|[-+]\s*(?:now|today)\(\)")
+_LOOPED = re.compile(r"\bfor\s+\w+\s+in\s+((?:site|page)\.[\w.]{1,60})")
+
+
+# Tags that show nothing when rendered ('{% include base_path %}' sets a variable): quoting them
+# would report a page source that reads fine.
+_SILENT_TAG = re.compile(r"\{%-?\s*(?:include\s+base_path|assign|capture|endcapture)\b[^%\n]{0,200}%\}")
+# A variable inside an HTML attribute ('href="{{ site.data.cv_pdf }}"'): the link's text is shown.
+_IN_ATTRIBUTE = re.compile(r"=\s*\"[^\"\n]{0,40}\{\{[^{}\n]{1,120}\}\}[^\"\n]{0,40}\"")
+
+
+def _shows_code(raw: str) -> bool:
+    """The line puts template code where the reader would see content."""
+    shown = _IN_ATTRIBUTE.sub("", _SILENT_TAG.sub("", raw))
+    return bool(_LIQUID_TAG.search(shown) or _SITE_VAR.search(shown) or _DATE_EXPR.search(shown))
+
+
+def _template_code_lines(doc: Document) -> list[int]:
+    marked = {n for n, lay in enumerate(doc.layout, 1) if lay.residue == "template-code"}
+    code = {n for n, raw in visible_lines(doc) if _shows_code(raw)}
+    return sorted(marked | code)
+
+
+@check("content.template_code", params=NoParams)
+def template_code(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+    """Template code that was never rendered: Liquid loops over a site's publications, variables
+    of the page, a date expression in place of a year. One hit quoting every such line.
+
+    Not a hit: template code inside an HTML comment; '{{ … }}' that is not a site or page variable
+    (a prompt template a candidate describes); tags that show nothing ('{% include base_path %}')
+    and variables inside an HTML attribute (a link whose text is shown).
+    """
+    lines = _template_code_lines(ctx.doc)
+    if not lines:
+        return
+    loops = list(dict.fromkeys(m.group(1) for n in lines for m in _LOOPED.finditer(ctx.doc.line(n))))
+    listed = ctx.say(f" (it would list {', '.join(loops)})", f"（本应列出 {', '.join(loops)} 的内容）") if loops else ""
+    first = next((n for n in lines if _LOOPED.search(ctx.doc.line(n))), lines[0])  # a loop says most
+    yield Hit(tuple(lines), {"text": _code_text(ctx.doc.line(first)), "count": len(lines), "loops": listed})
+
+
+_BRACES = re.compile(r"\{[{%]-?|-?[%}]\}")
+
+
+def _code_text(line: str) -> str:
+    """The first piece of code on the line, without its braces (the evidence quotes the line)."""
+    m = _LIQUID_TAG.search(line) or _SITE_VAR.search(line) or _DATE_EXPR.search(line)
+    text = m.group(0) if m and not _DATE_EXPR.fullmatch(m.group(0)) else strip_markup(line)
+    return shorten(" ".join(_BRACES.sub(" ", text).split()), 80)
 
 
 class DuplicateParams(BaseModel):

@@ -32,7 +32,11 @@ def placeholder_phone(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterato
 
 @check("identity.odd_email", params=NoParams)
 def odd_email(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
-    """An e-mail at a placeholder domain (example.com, email.com) or an address that is not well-formed."""
+    """An e-mail at a placeholder domain (example.com, email.com) or an address that is not well-formed.
+
+    Not a hit: an address whose user name is a template's too ('name@domain.com'), which the
+    placeholder check reports with the template's other blanks.
+    """
     found = False
     for n, raw in enumerate(ctx.doc.lines[:60], 1):
         if "@" not in raw:  # the pattern needs one; without it, a long word is re-read from each letter
@@ -44,11 +48,17 @@ def odd_email(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
                     found = True
                     yield Hit((n,), {"email": token, "why": ctx.say("not a complete address", "地址不完整")}, confidence="medium")
                 continue
-            if _PLACEHOLDER_DOMAINS.search(token):
+            if _PLACEHOLDER_DOMAINS.search(token) and not _template_user(token, ctx):
                 found = True
                 yield Hit((n,), {"email": token, "why": ctx.say("a placeholder domain", "域名是占位用的示例域名")}, confidence="medium")
     if not found and not resume.contacts.emails:
         raise NotApplicable("no e-mail address")
+
+
+def _template_user(token: str, ctx: CheckContext) -> bool:
+    """The address's user name is a template's ('name@domain.com', 'yourname@example.com'): the
+    placeholder check reports it as template text, so it is not reported twice."""
+    return any(ph.id == "template-email-user" and re.search(ph.pattern, token) for ph in ctx.kb.placeholders)
 
 
 @check("identity.contact_missing", params=NoParams)
