@@ -252,6 +252,10 @@ class StaleSubmissionParams(_P):
     # submission to *publication* across fields (the slowest, business/economics, 18): a paper
     # still waiting for its first decision after that long has almost surely had one
     months: int = 18
+    # A first decision is due well before that: the ML conferences the KB dates decide four to
+    # five months after their deadline (NeurIPS: May to late September), and journals send a first
+    # decision in a few months. From nine months on the status is worth asking about (info).
+    ask_months: int = 9
 
 
 _TO_APPEAR = re.compile(r"to\s?appear|in\s?press|forthcoming|即将发表|待发表", re.I)
@@ -272,17 +276,22 @@ def stale_submission(resume: Resume, p: StaleSubmissionParams, ctx: CheckContext
     for pub in pubs:
         kind = _pending_kind(pub, ctx)
         since = _submitted(pub, resume, ctx) if kind else None
-        if since is None or ctx.as_of.index - since.index < p.months:
+        waited = ctx.as_of.index - since.index if since is not None else -1
+        if waited < p.ask_months:
             continue
-        stale_from = Point((since.index + p.months) // 12, (since.index + p.months) % 12 + 1)
-        explained = age.explains(stale_from)
+        stale = waited >= p.months
+        stale_from = Point((since.index + p.months) // 12, (since.index + p.months) % 12 + 1)  # type: ignore[union-attr]
+        explained = stale and age.explains(stale_from)
         where = pub.venue or ctx.say("no venue named", "未写明期刊/会议")
+        judgement = (ctx.say("longer than reviews usually take", "超过通常的审稿周期") if stale
+                     else ctx.say("long enough for a first decision to have come", "通常已足以等到第一轮审稿结果"))
         yield Hit(
             pub.lines,
             {"paper": _name(pub, ctx) or ctx.say("a paper", "一篇论文"), "status": _status_words(kind, ctx), "where": where,
-             "since": since.iso(), "months": ctx.as_of.index - since.index, "as_of": ctx.as_of_text,
+             "since": since.iso(), "months": waited, "as_of": ctx.as_of_text, "judgement": judgement,  # type: ignore[union-attr]
              "age_note": _age_note(age, ctx, decision=False) if explained else ""},
             confidence="medium",
+            severity=None if stale else "info",
             explained_by="resume_age" if explained else None,
         )
 

@@ -58,8 +58,8 @@ class Line:
 
     @cached_property
     def indent(self) -> int:
-        lay = self.layout
-        return lay.indent * 2 if lay and lay.indent and not self.raw[:1].isspace() else indent(self.raw)
+        """Leading spaces: every reader writes a line's visual indent or list depth as spaces."""
+        return indent(self.raw)
 
     @cached_property
     def bullet(self) -> bool:

@@ -97,7 +97,8 @@ class VenueIndex:
             v = self.by_alias.get(f"{v.short.lower()} findings", v)
         if v.kind != "workshop" and _is_workshop(text, m.start(), m.end()):
             return self._workshop(v, year, m.span(), m.group("name"))
-        return VenueHit(v.id, v.short, year, m.span())
+        written = m.group("name")
+        return VenueHit(v.id, v.short, year, m.span(), written if written != v.short else None)
 
     def _workshop(self, main: Venue, year: int | None, span: tuple[int, int], written: str) -> VenueHit:
         """A workshop held with `main`: the KB's generic workshop entry, named after its host."""

@@ -150,7 +150,7 @@ class _SectionReader:
             pub = self._titled_from_around(pub, n)
             if pub is None:
                 return
-        if self.years_first and self.ls.is_venue_line(n):  # a title line's year is its own (or absent)
+        if self.years_first and (self.ls.is_venue_line(n) or is_status_only(self.ls.plain(n))):  # a title line's year is its own (or absent)
             pub = _with_year(pub, _year_above(self.ls, n))
         self.pubs.append(pub)
 
@@ -251,8 +251,13 @@ def _year_above(ls: _Lines, n: int) -> int | None:
 def _with_year(pub: Publication, year: int | None) -> Publication:
     """A year read from the entry's own year line; listed with a venue and a year, it is claimed as
     published. Not for a stated submission or acceptance: a paper listed under 2024 and 'under
-    review at ICLR' may well be at ICLR 2025, and a wrong edition would date its decision wrongly."""
-    if pub.year is not None or year is None or pub.status not in ("unknown", "preprint"):
+    review at ICLR' may well be at ICLR 2025, and a wrong edition would date its decision wrongly.
+    A bare 'Under review' with no venue takes the year: it dates the submission, no edition."""
+    if pub.year is not None or year is None:
+        return pub
+    if pub.status == "under_review" and pub.venue is None:
+        return pub.model_copy(update={"year": year})
+    if pub.status not in ("unknown", "preprint"):
         return pub
     status = "published" if pub.status == "unknown" and pub.venue and pub.kind_hint == "paper" else pub.status
     return pub.model_copy(update={"year": year, "status": status})
