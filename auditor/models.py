@@ -260,9 +260,19 @@ class Question(_Model):
     priority: int
 
 
+class RiskPart(_Model):
+    """One problem as the score counts it: the finding that carries its weight, and the findings
+    folded into it (another rule on the same line, or a repeat of the same rule)."""
+    finding_id: str
+    rule_id: str
+    weight: float
+    folded: list[str] = Field(default_factory=list)
+
+
 class Risk(_Model):
     score: int = Field(ge=0, le=100)
     level: Literal["low", "medium", "high"]
+    parts: list[RiskPart] = Field(default_factory=list)  # what the score counted, heaviest first
 
 
 class SourceInfo(_Model):

@@ -102,3 +102,14 @@ def test_quotes_are_cut_around_the_figure_they_are_about() -> None:
     line = "负责大规模推荐系统的召回与排序优化，覆盖多个业务场景，经过多轮迭代最终将线上 CTR 从 3.1% 提升至 4.0%，同时降低了延迟"
     cut = shorten(line, 30, around="3.1%")
     assert "3.1%" in cut and cut.startswith("…") and len(cut) <= 32
+
+
+def test_every_rule_has_interview_guidance(catalog) -> None:
+    """A new rule without guidance would print a question with no good answer."""
+    rules = guidance()["rules"]
+    missing = [r.id for r in catalog.rules if r.id not in rules]
+    assert not missing, f"add these to rules/guidance/interview.yaml: {missing}"
+    for rule_id, guide in rules.items():
+        assert guide.get("good_answer", {}).get("en") and guide["good_answer"].get("zh"), rule_id
+        if guide.get("clarify"):
+            assert guide.get("clarify_text", {}).get("en") and guide["clarify_text"].get("zh"), rule_id

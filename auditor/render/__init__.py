@@ -86,6 +86,7 @@ def render(report: Report, fmt: str, lang: str | None = None) -> str:
     ctx: dict[str, Any] = view(report, _lang(report, lang))
     ctx["rule_titles"] = _rule_titles(ctx["lang"])
     ctx["brief"] = build_brief(report, ctx["lang"])
+    ctx["findings_by_id"] = {f.id: f for f in report.findings}
     if fmt in ("html", "brief"):
         return _env(True).get_template("report.html.j2" if fmt == "html" else "brief.html.j2").render(**ctx)
     if fmt in ("md", "questions", "clarify"):
