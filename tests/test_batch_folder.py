@@ -64,10 +64,14 @@ def test_unnamed_candidate_is_named_by_email_in_the_index(tmp_path: Path) -> Non
     src = tmp_path / "in"
     src.mkdir()
     (src / "anon.txt").write_text("zoe.wang@example.org\n\n教育经历\n- 星河大学 本科 2018.09 - 2022.06\n", encoding="utf-8")
+    (src / "no-contact.txt").write_text("教育经历\n- 星河大学 本科 2018.09 - 2022.06\n", encoding="utf-8")
     shutil.copy(seed("000"), src / "a.txt")
     out = tmp_path / "out"
-    run("audit", str(src), "--out", str(out), "--as-of", AS_OF)
-    assert "zoe.wang@example.org" in (out / "index.html").read_text(encoding="utf-8")
+    res = run("audit", str(src), "--out", str(out), "--as-of", AS_OF)
+    assert res.returncode == 0, res.stderr
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "zoe.wang@example.org" in index
+    assert ">no-contact<" in index, "a candidate with neither name nor e-mail is named by the file"
 
 
 def test_reports_follow_the_umask(tmp_path: Path) -> None:

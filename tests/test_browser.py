@@ -2,7 +2,8 @@
 
 Each report must render without a console error, page error or network request, show the
 candidate, the interview brief, the findings and the timeline, and print to A4 with the brief on
-page 1 and the findings and the resume text each starting a page of their own, Chinese names drawn with real glyphs (not tofu). A PNG screenshot and
+page 1 alone, the findings starting page 2, the flagged resume lines printed, at most four pages
+for a short resume, the brief alone on one page, Chinese names drawn with real glyphs (not tofu). A PNG screenshot and
 the PDF of every report stay in `out/test-artifacts/browser/` (or `$BROWSER_ARTIFACTS`) for a
 person to look at.
 
@@ -328,7 +329,7 @@ def test_index_lists_every_candidate_with_a_working_link(visit, audited: Audited
 
 
 @pytest.mark.parametrize("name", CANDIDATES)
-def test_prints_on_a4_with_the_brief_first_and_findings_and_resume_text_on_their_own_pages(visit, audited: Audited, name: str) -> None:
+def test_prints_on_a4_with_the_brief_alone_on_page_1_and_the_resume_text_printed(visit, audited: Audited, name: str) -> None:
     v, rep = visit(name), audited.reports[name]
     L = LABELS[lang_of(v)]
     pages = read_pdf(v.pdf)
@@ -336,11 +337,45 @@ def test_prints_on_a4_with_the_brief_first_and_findings_and_resume_text_on_their
     person = rep["resume"]["name"]
     assert pages[0].contains(person), f"{person!r} is not on page 1: glyphs missing (tofu)? install fonts-noto-cjk"
     assert any(L["brief"] in line for line in pages[0].lines), "the interview brief is not on page 1"
-    for heading in (L["findings"], L["resume_text"]):
+    for heading in (L["findings"],):
         starts = [n for n, p in enumerate(pages) if p.has_line(heading)]
         assert starts, f"{heading!r} is not in the PDF"
         first = pages[starts[0]]
         assert starts[0] > 0 and printed(heading).fullmatch(first.lines[0]), f"{heading!r} does not start its own page"
+    assert any(p.has_line(L["resume_text"]) for p in pages), "the flagged resume lines are not printed"
+
+
+MAX_PRINTED_PAGES = 4  # a report a person reads in a minute: the brief, the findings, the flagged lines
+
+
+@pytest.mark.parametrize("name", CANDIDATES)
+def test_a_short_resume_prints_on_at_most_four_pages(visit, name: str) -> None:
+    pages = read_pdf(visit(name).pdf)
+    assert len(pages) <= MAX_PRINTED_PAGES, f"{name} prints on {len(pages)} A4 pages"
+
+
+@pytest.fixture(scope="module")
+def briefs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("brief")
+    audit("examples/", "brief", out)
+    return out
+
+
+@pytest.mark.parametrize("name", CANDIDATES)
+def test_the_brief_alone_prints_on_one_page_with_its_questions(browser, briefs: Path, audited: Audited, name: str) -> None:
+    v = open_page(browser, briefs / f"{name}.brief.html")
+    assert not v.errors and not [r for r in v.requests if not r.startswith("file:")]
+    pdf = ARTIFACTS / f"{name}.brief.pdf"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    v.page.pdf(path=pdf, format="A4", prefer_css_page_size=True)
+    v.page.context.close()
+    pages = read_pdf(pdf)
+    assert len(pages) == 1, f"the brief of {name} prints on {len(pages)} pages"
+    rep = audited.reports[name]
+    L = LABELS[rep["source"]["language"]]
+    person = rep["resume"]["name"]
+    assert person and pages[0].contains(person), f"{person!r} is not printed: glyphs missing (tofu)?"
+    assert pages[0].contains(L["good_answer"]), "no good-answer line on the brief"
 
 
 def test_index_prints_every_candidate(visit, audited: Audited) -> None:
