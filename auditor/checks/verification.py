@@ -19,7 +19,7 @@ class KindParams(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     kind: Literal["stars", "downloads", "citations"]
 
-PUBLIC = {"stars": "GitHub", "downloads": "Hugging Face / PyPI", "citations": "Google Scholar", "rank": "the competition leaderboard"}
+PUBLIC = {"stars": "GitHub", "downloads": "Hugging Face / PyPI", "citations": "Google Scholar", "rank": ("the competition leaderboard", "比赛榜单")}
 PRIVATE = {"money", "headcount", "users", "qps"}
 
 
@@ -37,8 +37,13 @@ def public_claims(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hi
     if not claims and not pubs:
         raise NotApplicable("no publicly checkable claim left unchecked")
     lines = sorted({c.line for c in claims} | {x.line for x in pubs})
-    where = sorted({PUBLIC[c.kind] for c in claims} | ({"Semantic Scholar / DBLP"} if pubs else set()))
+    where = sorted({_source_name(PUBLIC[c.kind], ctx) for c in claims} | ({"Semantic Scholar / DBLP"} if pubs else set()))
     yield Hit(tuple(lines[:10]), {"count": len(claims) + len(pubs), "where": ", ".join(where)})
+
+
+def _source_name(name: str | tuple[str, str], ctx: CheckContext) -> str:
+    """A source's proper name stays as it is; a description is said in the report's language."""
+    return ctx.say(*name) if isinstance(name, tuple) else name
 
 
 # The candidate's own interview notes ('峰值QPS 2000+，如何扩展到2万QPS？', 'How would it scale to
