@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from auditor.models import Contacts
-from auditor.parse.sections import SectionSpan
+from auditor.parse.sections import SectionSpan, heading_kind
 from auditor.parse.text import heading_key, strip_markup
+from auditor.parse.words import pattern
 
 # bounded parts (RFC 5321: 64 before '@', 63 per label): an unbounded run re-read from every
 # letter of a long word before an '@' is quadratic
@@ -40,7 +42,7 @@ def _deobfuscated_emails(text: str) -> list[str]:
 
 
 _LABEL = re.compile(r"^(?:姓名|name)\s*[:：]\s*", re.I)
-_NOT_NAME = re.compile(r"@|\d{3}|简历|resume|curriculum|cv\b|http|www\.|手机|电话|邮箱|phone|email|地址|address|github", re.I)
+_NOT_NAME = re.compile(r"@|\d{3}|简历|resume|curriculum|cv\b|http|www\.|手机|电话|邮箱|phone|email|地址|address|github|pdf\b|下载|download|打印|本页|首页|返回|print\b|home\b", re.I)  # … and the buttons of a web page
 
 
 def _add(found: list[str], value: str) -> bool:
@@ -85,14 +87,6 @@ def first_content_line(lines: list[str]) -> int:
     return seen[0] if seen else 1
 
 
-def _reads_like_name(cand: str) -> bool:
-    if _NOT_NAME.search(cand) or len(cand) > 40 or not heading_key(cand):
-        return False
-    if re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", cand) or re.fullmatch(r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-.]*){0,3}", cand):
-        return True
-    return bool(re.search(r"[\u4e00-\u9fff]", cand)) and len(cand) <= 12
-
-
 def _labelled_name(lines: list[str], header: list[int], i: int, text: str) -> tuple[str | None, int | None] | None:
     """'姓名：张三', or '姓名' with the name on the next line; None when the line is no such label."""
     labelled = _LABEL.match(text)
@@ -105,14 +99,15 @@ def _labelled_name(lines: list[str], header: list[int], i: int, text: str) -> tu
 
 
 def find_name(lines: list[str], sections: list[SectionSpan]) -> tuple[str | None, int | None]:
-    """The first short line of the header that reads like a name (or 'Name: …')."""
+    """The first short line of the header that reads like a name, else a labelled name
+    ('姓名：…', 'Name: …') in the first lines whatever section they are in."""
     header = sections[0].body if sections and sections[0].kind == "header" else []
     header = _after_front_matter(lines, header)
     for i, n in enumerate(header[:12]):
         raw = lines[n - 1].strip()
-        if re.match(r"^#{2,}\s", raw):
+        if re.match(r"^(?:#{2,}|={2,})\s", raw):
             continue  # '## Introduction' is a section, a name is a title or plain text
-        text = re.sub(r"^#+\s*", "", strip_markup(raw))
+        text = _HEADING_MARK.sub("", strip_markup(raw))
         if not text:
             continue
         labelled = _labelled_name(lines, header, i, text)
@@ -120,7 +115,75 @@ def find_name(lines: list[str], sections: list[SectionSpan]) -> tuple[str | None
             if labelled[0] is not None:
                 return labelled
             continue
-        cand = re.split(r"\s*[|｜]\s*|\s{2,}", text)[0].strip()
+        cand = _BRACKETED.sub("", _NAME_END.split(text)[0]).strip()
         if _reads_like_name(cand):
             return cand, n
+    return _front_matter_name(lines) or _labelled_anywhere(lines)
+
+
+_TITLE_PARTS = re.compile(r"\s[-–—|]\s|[|｜]")  # 'About Me - Dana Whitfield'
+_FRONT_MATTER_KEY = re.compile(r"^(?:name|author|title)\s*:\s*[\"']?(?P<value>[^\"'\n]+)", re.I)
+
+
+def _front_matter_name(lines: list[str]) -> tuple[str, int] | None:
+    """A homepage's name in its front matter ('title: "About Me - Yangcheng Gu"', 'name: …')."""
+    if not lines or lines[0].strip() != "---":
+        return None
+    for n, raw in enumerate(lines[1:30], 2):
+        if raw.strip() == "---":
+            return None
+        m = _FRONT_MATTER_KEY.match(raw.strip())
+        if m:
+            for part in _TITLE_PARTS.split(m.group("value")):
+                if _reads_like_name(part.strip()):
+                    return part.strip(), n
+    return None
+
+
+# A Markdown '#' or Typst '=' heading mark before a name.
+_HEADING_MARK = re.compile(r"^(?:#+|=)\s*")
+# Where a name ends on its line: a column bar, a middle dot or bullet ('周晨 · 29 岁'), wide space,
+# a comma. A short bracketed part is a nickname or the native-script form ('Jiacheng (Gary) Liu',
+# 'Minho Park (박민호)') and is left out.
+_NAME_END = re.compile(r"\s*[|｜·•,，]\s*|\s{2,}|\t|\s+(?=[(（]?[+\d])")  # … or a number (a phone, an age)
+_BRACKETED = re.compile(r"\s?[(（][^()（）]{1,20}[)）]")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}")
+_LATIN_NAME = re.compile(r"(?<![\w'\-.])[A-Z][\w'\-]+\.?(?:\s+[A-Z][\w'\-.]*){1,3}")  # two to four words: 'Previously' is none
+
+
+_LATIN_WORDS = re.compile(r"(?<![\w'\-.])[A-Z][\w'\-]*\.?(?:\s+[A-Z][\w'\-.]*){0,3}")
+
+
+def _reads_like_name(cand: str) -> bool:
+    """A person's name: 2-4 Han characters (or a transliterated 'X·Y'), a capitalised Latin name
+    of up to four words, or one of each ('李文 Wen Li'); never a label, a job title or a heading."""
+    if _NOT_NAME.search(cand) or len(cand) > 40 or not heading_key(cand) or cand.endswith((":", "：")):
+        return False
+    if _role_words().search(cand) or _institution_words().search(cand) or heading_kind(cand):
+        return False  # 'Machine Learning Engineer', '算法工程师', '清华大学'
+    if _CJK_NAME.fullmatch(cand) or _LATIN_NAME.fullmatch(cand):
+        return True
+    han, _, latin = cand.partition(" ")
+    return bool(_CJK_NAME.fullmatch(han) and _LATIN_WORDS.fullmatch(latin.strip()))  # '李文 Wen Li', '阿东玩 AI'
+
+
+@functools.lru_cache(maxsize=1)
+def _role_words() -> re.Pattern[str]:
+    return pattern("role", "title")
+
+
+@functools.lru_cache(maxsize=1)
+def _institution_words() -> re.Pattern[str]:
+    return pattern("institution")
+
+
+def _labelled_anywhere(lines: list[str], within: int = 15) -> tuple[str | None, int | None]:
+    """'姓名：何子涵' under a '基本信息' heading: a label says what the line is wherever it sits."""
+    for n, raw in enumerate(lines[:within], 1):
+        text = strip_markup(raw).strip()
+        m = _LABEL.match(text)
+        if m and text[m.end() :].strip():
+            value = text[m.end() :].split()[0]
+            if _reads_like_name(value):
+                return value, n
     return None, None
