@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Education, Experience, Resume
-from auditor.parse.dates import Point, parse_iso
+from auditor.parse.dates import Point, find_points, parse_iso
 from auditor.parse.text import strip_markup
 from auditor.resume_age import NORMAL_YEARS, ResumeAge, Stale, estimate
 
@@ -455,7 +455,49 @@ def undergrad_role_after_degree(resume: Resume, p: UndergradRoleParams, ctx: Che
     if not ends or not roles:
         raise NotApplicable("no undergraduate role beside a dated bachelor's degree")
     deg, end = max(ends, key=lambda x: x[1].index)  # type: ignore[union-attr]
-    for role in roles:
-        start = parse_iso(role.start)
-        if start.index > end.index + p.grace_months:  # type: ignore[union-attr]
-            yield Hit(_lines(deg) + _lines(role), {"role": _label(role), "start": role.start, "degree": _label(deg), "end": deg.end})
+    late = [r for r in roles if parse_iso(r.start).index > end.index + p.grace_months]  # type: ignore[union-attr]
+    if late:  # one problem, the degree's dates or the roles': one finding quoting every role
+        late.sort(key=lambda r: parse_iso(r.start).index)  # type: ignore[union-attr]
+        lines = sorted(set(_lines(deg)).union(*(_lines(r) for r in late)))
+        yield Hit(tuple(lines), {"role": "; ".join(_label(r) for r in late), "start": late[0].start, "degree": _label(deg), "end": deg.end})
+
+
+# 'Expected Graduation in June 2022', '预计 2022 年 6 月毕业', 'anticipated May 2021' in an entry's body.
+_STATED_GRADUATION = re.compile(r"expected|anticipated|预计|预期", re.I)
+_GRADUATION_WORD = re.compile(r"graduat|毕业|degree|学位", re.I)
+
+
+class GraduationParams(_P):
+    # a degree's dates and a graduation stated in its body may round differently (June vs July)
+    tolerance_months: int = 6
+
+
+@check("timeline.graduation_stated_twice", params=GraduationParams)
+def graduation_stated_twice(resume: Resume, p: GraduationParams, ctx: CheckContext) -> Iterator[Hit]:
+    """A degree dated as finished ('Nov 2014 – Feb 2019') whose own entry states a different
+    expected graduation ('Expected Graduation in June 2022'): one of the two is wrong.
+
+    Not a hit: an ongoing or expected end (the statement explains it); dates within
+    `tolerance_months`; a statement that is not about graduating.
+    """
+    dated = [e for e in resume.education if e.end and not e.ongoing and not e.expected]
+    if not dated:
+        raise NotApplicable("no degree with a finished end date")
+    for e in dated:
+        end = parse_iso(e.end)
+        for n in _body_lines(resume, e):
+            text = strip_markup(ctx.doc.line(n))
+            if not (_STATED_GRADUATION.search(text) and _GRADUATION_WORD.search(text)):
+                continue
+            stated = [pt for pt in find_points(text) if pt.precision == "month"]
+            if stated and abs(stated[0].index - end.index) > p.tolerance_months:  # type: ignore[union-attr]
+                yield Hit(_lines(e) + (n,), {"degree": _label(e), "end": e.end, "stated": stated[0].iso()})
+                break
+
+
+def _body_lines(resume: Resume, e: Education) -> range:
+    """The lines under an education entry: to the next entry of the section, at most four."""
+    first = max(e.line, e.date_line or e.line) + 1
+    later = [x.line for x in resume.education if x.line > e.line]
+    section_end = next((s.last_line for s in resume.sections if s.line <= e.line <= s.last_line), first + 3)
+    return range(first, min([first + 4, section_end + 1, *later]))
