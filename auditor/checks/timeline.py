@@ -123,11 +123,13 @@ def _in_service(hits: list, deg_span: tuple[Point, Point], months: int, p: Degre
 
 @check("timeline.end_before_start", params=NoParams)
 def end_before_start(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
-    """An entry whose end date is before its start date."""
+    """An entry whose end date is before its start date. Low for a project, a paper's or a research
+    item's dates: a typo there changes no job or degree timeline."""
     for e in [*resume.education, *resume.experience]:
         s, t = parse_iso(e.start), parse_iso(e.end)
         if s and t and t.index < s.index:
-            yield Hit(_lines(e), {"entry": _label(e), "start": e.start, "end": e.end})
+            minor = isinstance(e, Experience) and e.kind in ("project", "research", "competition", "other")
+            yield Hit(_lines(e), {"entry": _label(e), "start": e.start, "end": e.end}, severity="low" if minor else None)
 
 
 class FutureParams(_P):
