@@ -17,7 +17,9 @@ from auditor.parse.alternation import literal_alternation
 YEAR = r"(?:19[89]\d|20[0-4]\d)"
 # A two-digit year is a year only right after a venue: "ICLR'24", "CVPR 24," — never "35 Under 35"
 # (a number followed by a word) and never after a plain word ("Review 35").
-_SHORT_YEAR = r"(?:\s*['’]\s*(?P<y2>\d{2})|\s?(?P<y3>\d{2}))(?![\d.%])(?!\s*[A-Za-z])"
+# 'NeurIPS'23', 'AAAI-24 Conference' (an apostrophe or hyphen makes two digits a year), 'ICLR 24' (a
+# bare two digits only when no word follows: 'ACL 20 teams' is a count).
+_SHORT_YEAR = r"(?:\s*['’\-]\s*(?P<y2>\d{2})(?![\d.%])|\s?(?P<y3>\d{2})(?![\d.%])(?!\s*[A-Za-z]))"
 _GENERIC_VENUE = re.compile(rf"(?<![A-Za-z])(?P<name>[A-Z][A-Za-z]{{1,9}}(?:[- ][A-Z][A-Za-z]{{1,9}})?)(?:\s*['’]?\s*(?P<y1>{YEAR})(?!\d)|{_SHORT_YEAR})")
 # 'European Symposium on Research in Computer Security (ESORICS), 2023': a full name, its acronym
 # in brackets, then the year; the full name runs back to the comma before it (bounded: linear).
@@ -69,7 +71,7 @@ class VenueIndex:
                 self.by_alias.setdefault(alias.lower(), v)
         alt = literal_alternation(self.by_alias)  # longest alias first, as a prefix tree (speed)
         self._re = re.compile(
-            rf"(?<![A-Za-z])(?:(?P<y0>{YEAR})\s*)?(?P<name>{alt})(?![A-Za-z])(?:\s*['’]?\s*(?P<y1>{YEAR})(?!\d)|{_SHORT_YEAR})?(?P<findings>\s*\(?\s*findings\)?)?",
+            rf"(?<![A-Za-z])(?:(?P<y0>{YEAR})\s*)?(?P<name>{alt})(?![A-Za-z])(?:\s*['’\-]?\s*(?P<y1>{YEAR})(?!\d)|{_SHORT_YEAR})?(?P<findings>\s*\(?\s*findings\)?)?",
             re.I,
         )
         self._findings_re = re.compile(rf"findings\s+of\s+(?:the\s+)?(?P<name>{alt})(?![A-Za-z])(?:\s*(?P<y1>{YEAR}))?", re.I)
