@@ -149,3 +149,17 @@ def test_adding_the_shared_lines_equals_auditing_again_with_them(catalog, as_of,
     merged = with_shared_lines(first[0], shared[0], "CON006", catalog, settings)
     again = build_report(docs[0], as_of, catalog=catalog, as_of_text=AS_OF, lang=lang, shared_lines=tuple(shared[0]))
     assert merged == again
+
+
+def test_many_lines_shared_with_one_other_resume_are_one_finding_quoting_them(catalog, as_of) -> None:
+    """One problem (this resume and that one share their wording) is one finding, not one per line."""
+    second = "- 搭建离线评估平台，覆盖意图识别、槽位填充与回复生成三类任务，评估周期由三天缩短到半天"
+    third = "- 负责向量检索服务的召回优化，引入混合检索与重排序模块，线上首条命中率提升 9 个百分点"
+    docs = [ingest_text(resume("王磊", COPIED, second, third)), ingest_text(resume("李娜", COPIED, second, third))]
+    reports = [build_report(d, as_of, catalog=catalog, as_of_text=AS_OF) for d in docs]
+    shared = find_shared(reports, ["a.md", "b.md"], catalog.params["CON006"])
+    assert len(shared[0]) == 3
+    again = build_report(docs[0], as_of, catalog=catalog, as_of_text=AS_OF, shared_lines=tuple(shared[0]))
+    found = [f for f in again.findings if f.rule_id == "CON006"]
+    assert len(found) == 1
+    assert [e.line for e in found[0].evidence] == [4, 5, 6] and "3" in found[0].message

@@ -20,10 +20,16 @@ def shared_bullet(resume: Resume, p: SharedParams, ctx: CheckContext) -> Iterato
     """
     if ctx.shared_lines is None:
         raise NotApplicable(ctx.say("compares the resumes of a batch; one resume was audited", "需要批量审核多份简历才能比较；本次只审核了一份"))
+    by_other: dict[str, list] = {}
     for s in ctx.shared_lines:
+        by_other.setdefault(s.other, []).append(s)
+    for other, shared in by_other.items():  # one problem per other resume, quoting every line
+        also = sorted({a for s in shared for a in s.also} - {other})
         more = ""
-        if s.also:
-            more = ctx.say(f" (and in {len(s.also)} more: {', '.join(s.also[:3])}{', …' if len(s.also) > 3 else ''})",
-                           f"（另有 {len(s.also)} 份：{'、'.join(s.also[:3])}{'等' if len(s.also) > 3 else ''}）")
-        confidence = "high" if s.score == 100 else "medium"
-        yield Hit((s.line,), {"other": s.other, "other_line": s.other_line, "more": more}, confidence=confidence)
+        if also:
+            more = ctx.say(f" (and in {len(also)} more: {', '.join(also[:3])}{', …' if len(also) > 3 else ''})",
+                           f"（另有 {len(also)} 份：{'、'.join(also[:3])}{'等' if len(also) > 3 else ''}）")
+        lines = tuple(sorted({s.line for s in shared}))
+        confidence = "high" if all(s.score == 100 for s in shared) else "medium"
+        yield Hit(lines, {"other": other, "other_line": shared[0].other_line, "count": len(lines), "more": more},
+                  confidence=confidence, key=other)
