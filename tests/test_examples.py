@@ -51,6 +51,7 @@ def test_every_rule_fires_on_some_example(reports, catalog) -> None:
         ("en_jsonresume.json", "TIM003", 15),
         ("zh_nlp_intern.md", "CON006", 13),
         ("zh_cv_engineer.txt", "CON006", 10),
+        ("en_template_fork.md", "TIM014", 10),
     ],
 )
 def test_finding_quotes_the_intended_line(reports, example: str, rule: str, line: int) -> None:

@@ -31,5 +31,5 @@ def test_a_batch_example_names_the_other_resume_and_its_line() -> None:
     mine, theirs = example_findings(ex, CATALOG)
     (peer_line,) = ex.peer_marked_lines
     (my_line,) = ex.marked_lines
-    assert f"peer.txt (line {peer_line})" in mine[0].message or f"peer.txt（第 {peer_line} 行）" in mine[0].message
-    assert f"example.txt (line {my_line})" in theirs[0].message or f"example.txt（第 {my_line} 行）" in theirs[0].message
+    assert f"peer.txt (the first at its line {peer_line})" in mine[0].message or f"peer.txt 中（第一处在其第 {peer_line} 行）" in mine[0].message
+    assert f"example.txt (the first at its line {my_line})" in theirs[0].message or f"example.txt 中（第一处在其第 {my_line} 行）" in theirs[0].message

@@ -115,9 +115,10 @@ def find_name(lines: list[str], sections: list[SectionSpan]) -> tuple[str | None
             if labelled[0] is not None:
                 return labelled
             continue
-        cand = _BRACKETED.sub("", _NAME_END.split(text)[0]).strip()
-        if _reads_like_name(cand):
-            return cand, n
+        for part in _TITLE_PARTS.split(text)[:2]:  # 'About Me - Dana Whitfield': a page title's parts
+            cand = _BRACKETED.sub("", _NAME_END.split(part)[0]).strip()
+            if _reads_like_name(cand):
+                return cand, n
     return _front_matter_name(lines) or _labelled_anywhere(lines)
 
 

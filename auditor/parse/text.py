@@ -23,6 +23,8 @@ _ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|amp|#160|#xa0);", re.I)
 # A link whose text is itself bracketed ('[[Show Details]](/personal/internship)') is left whole
 # by strip_markup's _LINK; after heading words it is a navigation aid, never part of the heading.
 _BRACKETED_LINK = re.compile(r"\[\[[^\[\]]*\]\]\([^()\s]*\)")
+# A page's link text left after a heading ('Research Experiences [Show Details]', '论文 [PDF]').
+_TRAILING_BRACKETS = re.compile(r"\[[^\[\]]{1,30}\]\s*$")
 _SPACES = " \t\n\r\f\v\u3000"  # strip_markup has already collapsed every other space to ' '
 _OPENERS = _SPACES + "【[(（</"
 _CLOSERS = _SPACES + "】])）>:：/"
@@ -49,6 +51,7 @@ def heading_key(line: str) -> str:
     """A line reduced to its words, for matching section headings ('🎓 教育背景' -> '教育背景')."""
     s = strip_markup(_ENTITY.sub(" ", line) if "&" in line else line)
     s = _BRACKETED_LINK.sub("", s)
+    s = _TRAILING_BRACKETS.sub("", s)
     s = _DECOR.sub("", s)
     # str.strip, not a regex: '[…]+$' tried at every position is quadratic on a long run of ')'
     s = s.lstrip(_OPENERS).rstrip(_CLOSERS)
