@@ -245,6 +245,37 @@ def watermarked() -> bytes:
     return _pdf([page])
 
 
+def wrapped_citations(style: str) -> bytes:
+    """A publication list whose citations wrap over two or three printed lines, in the three
+    shapes CVs use: 'hanging' (first line at the margin, the rest indented), 'numbered'
+    ('[1]. Authors …' with flush continuations) and 'years' (a year column, continuations not)."""
+    entries = [
+        ("2023", "Jane Q. Example and Wei Chen. 2023. Sparse Probes for Factual Recall in Large Language Models.",
+         "In Proceedings of the 2023 Conference on Empirical Methods in Natural Language Processing (EMNLP 2023)."),
+        ("2022", "Wei Chen, Jane Q. Example and Ann Lee. 2022. Routing Experts for Dialogue Generation at Scale.",
+         "In Proceedings of the 60th Annual Meeting of the ACL (ACL 2022). Long paper."),
+        ("2021", "Jane Q. Example. 2021. Token Pruning for Long Context Transformers on Small Devices.",
+         "In Advances in Neural Information Processing Systems (NeurIPS 2021)."),
+    ]
+
+    def page(c: canvas.Canvas) -> None:
+        c.setFont("Times-Bold", 22)
+        c.drawString(72, 780, "Jane Q. Example")
+        c.setFont("Times-Bold", 13)
+        c.drawString(72, 740, "Publications")
+        c.line(72, 736, 520, 736)
+        c.setFont("Times-Roman", 10)
+        y = 720
+        for k, (year, first, second) in enumerate(entries, 1):
+            lead = {"hanging": "", "numbered": f"[{k}]. ", "years": f"{year} "}[style]
+            x_more = 90 if style == "hanging" else 72
+            c.drawString(72, y, lead + first)
+            c.drawString(x_more, y - 13, second)
+            y -= 34
+
+    return _pdf([page])
+
+
 def resume(pages: int, lang: str, seed: int) -> bytes:
     """A plain 1-4 page resume in Chinese or English, for the benchmark."""
     rng = random.Random(seed)

@@ -187,3 +187,18 @@ def test_layout_is_aligned_with_lines(tmp_path: Path) -> None:
     for build in (gen_pdfs.two_columns, gen_pdfs.margin_headings, gen_pdfs.running_footers):
         doc = _read(tmp_path, build())
         assert len(doc.layout) == len(doc.lines)
+
+
+@pytest.mark.parametrize("style", ["hanging", "numbered", "years"])
+def test_a_citation_wrapped_over_printed_lines_is_one_paper(tmp_path: Path, style: str, catalog) -> None:
+    """A PDF breaks a citation where the column ends; the paper keeps its title, venue and year."""
+    from auditor.parse import parse
+
+    doc = _read(tmp_path, gen_pdfs.wrapped_citations(style))
+    pubs = parse(doc, catalog.kb).resume.publications
+    got = [(p.title, p.venue_id, p.year) for p in pubs]
+    assert got == [
+        ("Sparse Probes for Factual Recall in Large Language Models", "emnlp", 2023),
+        ("Routing Experts for Dialogue Generation at Scale", "acl", 2022),
+        ("Token Pruning for Long Context Transformers on Small Devices", "neurips", 2021),
+    ], got

@@ -11,6 +11,7 @@ from auditor.parse.claims import extract_claims
 from auditor.parse.contacts import find_contacts, find_name
 from auditor.parse.entries import parse_entries
 from auditor.parse.experience_years import claimed_years
+from auditor.parse.pub_wrap import unwrap
 from auditor.parse.publications import parse_publications, venue_index
 from auditor.parse.sections import SectionSpan, split_sections
 
@@ -27,7 +28,7 @@ def parse(doc: Document, kb: KnowledgeBase) -> Parsed:
     sections = split_sections(lines, doc.layout)
     name, name_line = find_name(lines, sections)
     education, experience = parse_entries(lines, sections, doc.layout)
-    publications = parse_publications(lines, sections, venue_index(kb), own_name=name)
+    publications = parse_publications(unwrap(lines, sections, doc.layout), sections, venue_index(kb), own_name=name)
     years, years_line = claimed_years(lines, sections)
     resume = Resume(
         name=name,

@@ -67,6 +67,13 @@ def read_authors(text: str, *, single_if_marked: bool = True) -> Authors | None:
     return Authors(cleaned, marked, equal)
 
 
+def sole_author(text: str) -> Authors | None:
+    """One name alone as the author list, when the caller knows from the line's shape that an
+    author list stands there ('Jane Q. Example. 2021. Title.': a year follows the list)."""
+    cleaned = _clean(text.strip())
+    return Authors([cleaned], None, False) if cleaned and _all_names([cleaned]) else None
+
+
 def _read_apa(text: str) -> Authors | None:
     """'Shen, W., Ruiz, A., & Doe, J.': surnames each followed by initials."""
     plain = strip_markup(text).replace("&", ",").replace(" and ", ", ")

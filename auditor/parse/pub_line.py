@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from auditor.models import Publication
-from auditor.parse.pub_authors import Authors, own_place, read_authors, stated_position
+from auditor.parse.pub_authors import Authors, own_place, read_authors, sole_author, stated_position
 from auditor.parse.pub_status import UNKNOWN, Status, claimed_tier, read_status, status_words
 from auditor.parse.pub_venues import MD_LINK, YEAR, VenueHit, VenueIndex, strip_urls
 from auditor.parse.text import strip_markup
@@ -24,9 +24,10 @@ _INTERNAL = re.compile(r"内部技术报告|内部报告|技术报告|internal (
 _THESIS = re.compile(r"学位论文|毕业论文|硕士论文|博士论文|thesis|dissertation", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ANY_YEAR = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
-_NUMBERING = re.compile(r"^\s*(?:[-*+•]\s+)?(?:\[\d{1,3}\]\.?|\(\d{1,3}\)|\d{1,3}[.)、])\s*")
+_NUMBERING = re.compile(r"^\s*(?:[-*+•]\s+)?(?:\[\d{1,3}\]\.?|\(\d{1,3}\)|\d{1,3}[.)、]|(?:19|20)\d\d\s+(?=[A-Z][a-z]+[ ,]))\s*")  # … or a year column's year
 _DOC_TYPE = re.compile(r"\s{0,2}\[(?:C|J|M|D|R|P|A|EB/OL|OL)\]", re.I)  # GB/T 7714's '[C]', '[J]' after a title
-_SENTENCE_END = re.compile(r"\.\s+(?=[\"“*_\[]*[A-Z0-9\u4e00-\u9fff])")
+# a full stop that ends a sentence: not the one after a middle initial ('Jane Q. Example')
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.\s+(?=[\"“*_\[]*[A-Z0-9\u4e00-\u9fff])")
 _ACL_YEAR = re.compile(r"^\(?(?:19|20)\d{2}[a-z]?\)?\.\s+")  # 'Authors. 2019. Title.' and APA's '(2024). Title.'
 _VENUE_PREFIX = re.compile(r"(?:(?:the|in|proceedings|of|international|annual|joint|\d{1,3}(?:st|nd|rd|th))\s*)+", re.I)  # bounded digits
 _TITLE_CUT = re.compile(r"[;；]|\s[-–—|]\s|\.\s(?=[A-Z][a-z]+,?\s[A-Z])")
@@ -86,6 +87,8 @@ def _author_first(raw: str) -> tuple[Authors, str] | None:
         authors = read_authors(head)
         if authors is None:
             authors = read_authors(body[: m.start()])
+        if authors is None and _ACL_YEAR.match(body[m.end() :]):
+            authors = sole_author(body[: m.start()])  # 'Jane Q. Example. 2021. Title.'
         if authors is None:
             continue
         return authors, _ACL_YEAR.sub("", body[m.end() :])
@@ -122,8 +125,9 @@ def publication(raw: str, line_no: int, index: VenueIndex, *, found_in: str, kin
         venue, year, status = _free_venue(r.plain, year, status)
     if status.status == "unknown" and status.text is None and venue and year and kind_hint == "paper":
         status = Status("published", None)  # listed with a venue and a year and no other word: claimed as published
+    title = _title(strip_markup(r.rest_raw), r.rest_raw, hit) if r.authors else _title(r.plain, r.raw, hit)
     pub = Publication(
-        title=_title(strip_markup(r.rest_raw), r.rest_raw, hit) if r.authors else _title(r.plain, r.raw, hit),
+        title=_before_authors(title, own_name) if title else title,
         venue=venue,
         venue_id=hit.venue_id if hit else None,
         year=year,
@@ -135,6 +139,30 @@ def publication(raw: str, line_no: int, index: VenueIndex, *, found_in: str, kin
         line=line_no,
     )
     return with_position(pub, r.plain, authors, own_name)
+
+
+_LEADING_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[A-Z\u4e00-\u9fff])")
+# a name just before the candidate's in a run-on author list: 'Hidir Yesiltepe, ' (given name,
+# an initial, family name: a Title Case title's words are never taken with it)
+_NAME_BEFORE = re.compile(r"(?<![\w\-'.])[A-Z][\w\-']+\s+(?:[A-Z]\.\s+)?[A-Z][\w\-']+\*?,\s*$")
+
+
+def _before_authors(title: str, own_name: str | None) -> str:
+    """A title as a PDF runs it together with what follows: without the year column's year
+    ('2026 Title'), and cut where the author list begins, found by the candidate's own name
+    ('… in Image Generation Tuna Han Salih Meral, Kaan Oktay'). A title never holds its author."""
+    title = _LEADING_YEAR.sub("", title)
+    if not own_name or not own_name.isascii() or len(own_name) < 5:
+        return title
+    words = own_name.split()
+    found = re.search(rf"(?<![\w]){re.escape(words[0])}\s+{re.escape(words[1][0])}", title) if len(words) > 1 else None
+    at = found.start() if found else -1  # 'Jane Q' of 'Jane Q. Example' when a stop cut the title there
+    if at < 8:
+        return title
+    head = title[:at]
+    while (m := _NAME_BEFORE.search(head)) and m.start() > 8:
+        head = head[: m.start()]
+    return head.rstrip(" ,.;:") or title
 
 
 def with_position(pub: Publication, text: str, authors: Authors | None, own_name: str | None) -> Publication:

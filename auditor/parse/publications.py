@@ -78,6 +78,10 @@ def _is_position_note(text: str) -> bool:
     return bool(_POSITION_NOTE.fullmatch(text.strip(" .,;")))
 
 
+# A listed entry's opener ('[3].', '3.', a year): a long line that starts so is a citation, not prose.
+_OPENS_ENTRY = re.compile(r"^\s*(?:\[\d{1,3}\]|\(?\d{1,3}[.)]\s|(?:19|20)\d\d\s)")
+
+
 class _SectionReader:
     """Assembles the entries of one publication section."""
 
@@ -109,7 +113,7 @@ class _SectionReader:
             return True
         if len(plain) < 12:
             return not self.ls.is_venue_line(n)
-        return len(plain) > 200 and not re.search(r"[\"“《]", plain)
+        return len(plain) > 200 and not re.search(r"[\"“《]", plain) and not _OPENS_ENTRY.match(plain)
 
     def _line(self, n: int) -> None:
         plain = self.ls.plain(n)
