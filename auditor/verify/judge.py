@@ -244,12 +244,24 @@ def judge_paper(
 
 
 def _related(claimed: str, placed: set[str], kb: KnowledgeBase) -> bool:
-    """A main venue and its own Findings/workshop are not 'a different venue' for lag reasons."""
+    """A main venue and its own Findings/workshop are not 'a different venue' for lag reasons.
+
+    Kin only through a real `parent` link: two venues without a parent are two venues (SIGIR
+    and CIKM), never one family by both having none. A main-track claim whose record is the
+    Findings (or the reverse) stays a question: that is the usual misrepresentation.
+    """
     venues = kb.venue_by_id
-    family = {claimed, venues[claimed].parent} if claimed in venues else {claimed}
-    return any(p in family or (p in venues and venues[p].parent in family) for p in placed) and not any(
-        p.endswith("findings") != claimed.endswith("findings") for p in placed
-    )
+
+    def parent(vid: str) -> str | None:
+        return venues[vid].parent if vid in venues else None
+
+    def kin(p: str) -> bool:
+        up = parent(p)
+        return up == claimed or (parent(claimed) is not None and parent(claimed) in (p, up))
+
+    if any(p.endswith("findings") != claimed.endswith("findings") for p in placed):
+        return False
+    return any(kin(p) for p in placed)
 
 
 # --- repositories, models, profiles ------------------------------------------------------------
