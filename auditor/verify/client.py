@@ -23,7 +23,7 @@ from urllib.parse import urlencode, urlsplit
 from auditor import __version__
 from auditor.verify.cache import Cached, HttpCache, cache_key
 from auditor.verify.fetch import Response
-from auditor.verify.guard import Resolver, UnsafeURL, check_url, system_resolver
+from auditor.verify.guard import Resolver, Unresolvable, UnsafeURL, check_url, system_resolver
 from auditor.verify.inline import NeedsNetwork
 from auditor.verify.records import SourceError
 
@@ -72,6 +72,7 @@ POLICIES: dict[str, Policy] = {
 USER_AGENT = f"resume-audit/{__version__} (+https://pypi.org/project/resume-audit/)"
 MAX_RETRY_AFTER = 60.0  # a longer wait is reported as "could not check", not slept through
 LINK_TTL_DAYS = 7.0
+REFUSED_HEADER = "x-resume-audit-refused"  # a cached link check the guard refused: the reason
 
 
 def base_url(source: str, overrides: dict[str, str] | None = None, env: dict[str, str] | None = None) -> str:
@@ -329,12 +330,23 @@ class Client:
         hit = self.cache.get(key) if self.cache else None
         if hit is not None and (self.cache_only or self.now - hit.stored_at <= LINK_TTL_DAYS * 86400):
             self.stats.count(self.stats.cache_hits, "links")
+            if REFUSED_HEADER in hit.headers:
+                raise UnsafeURL(hit.headers[REFUSED_HEADER])
             return hit.status, hit.final_url
         if self.cache_only:
             raise SourceError("links", "not in the cache (--cache-only)", "not_cached")
         self._may_send("links")
         self.stats.count(self.stats.requests, "links")
-        status, final = await self._follow(url, max_hops)
+        try:
+            status, final = await self._follow(url, max_hops)
+        except Unresolvable:
+            raise
+        except UnsafeURL as exc:
+            # The guard's refusal is an answer too: cached, so --cache-only replays "refused"
+            # rather than "not in the cache" (and makes no DNS look-up to repeat it).
+            if self.cache:
+                self.cache.put(key, "links", "LINK", url, Cached(0, {REFUSED_HEADER: str(exc)}, b"", url, self.now))
+            raise
         if self.cache:
             self.cache.put(key, "links", "LINK", url, Cached(status, {}, b"", final, self.now))
         return status, final
