@@ -122,7 +122,7 @@ def matching_records(title: str, results: Results, lang: str = "en") -> tuple[li
     attempts: list[SourceAttempt] = []
     for source, answer in results.items():
         if isinstance(answer, SourceError):
-            attempts.append(SourceAttempt(source=source, status="error", detail=answer.said_in(lang)))
+            attempts.append(SourceAttempt(source=source, status="error", detail=answer.said_in(lang), reason=answer.code or "other"))
             continue
         hits = [r for r in answer if same_title(title, r.title)]
         records.extend(hits)
@@ -157,7 +157,9 @@ def judge_paper(
         answered = [a for a in attempts if a.status != "error"]
         if not answered:
             reasons = say(lang, "join").join(f"{SOURCE_NAMES.get(a.source, a.source)}: {a.detail}" for a in attempts) or say(lang, "nobody_asked")
-            return ClaimCheck(status="error", detail=say(lang, "could_not", why=reasons), claimed=claimed, attempts=attempts)
+            codes = {a.reason for a in attempts}
+            reason = codes.pop() if len(codes) == 1 else ("several" if codes else None)
+            return ClaimCheck(status="error", detail=say(lang, "could_not", why=reasons), claimed=claimed, attempts=attempts, reason=reason)
         names = ", ".join(SOURCE_NAMES.get(a.source, a.source) for a in answered)
         return ClaimCheck(status="not_found", detail=say(lang, "no_record", names=names), claimed=claimed, issues=["not_found"], attempts=attempts)
 
@@ -269,7 +271,8 @@ def _related(claimed: str, placed: set[str], kb: KnowledgeBase) -> bool:
 def _no_answer(answer: object, source: str, url: str, said: str, missing: str, lang: str) -> ClaimCheck | None:
     """A failed source is "could not check"; no record is "not found"; else None (go on judging)."""
     if isinstance(answer, SourceError):
-        return ClaimCheck(status="error", source=source, url=url, detail=say(lang, "could_not", why=answer.said_in(lang)), claimed=said)
+        return ClaimCheck(status="error", source=source, url=url, detail=say(lang, "could_not", why=answer.said_in(lang)), claimed=said,
+                          reason=answer.code or "other")
     if answer is None:
         return ClaimCheck(status="not_found", source=source, url=url, detail=say(lang, missing), claimed=said, issues=["not_found"])
     return None
@@ -305,7 +308,8 @@ def judge_downloads(claimed: float, model: ModelRecord | None | SourceError, url
     if total is None:
         if recent is not None and recent >= claimed:
             return ClaimCheck(status="confirmed", source="huggingface", url=model.url, claimed=said, found=found)
-        return ClaimCheck(status="error", source="huggingface", url=model.url, claimed=said, found=found, detail=say(lang, "only_30"))
+        return ClaimCheck(status="error", source="huggingface", url=model.url, claimed=said, found=found, detail=say(lang, "only_30"),
+                          reason="only_30_days")
     issues = ["downloads"] if total < 0.5 * claimed else []
     return ClaimCheck(status="contradicted" if issues else "confirmed", source="huggingface", url=model.url, claimed=said, found=found, issues=issues)
 
