@@ -351,6 +351,8 @@ class Client:
                     resp = await self._send_once(source, method, url, headers, json)
         except _Retry as exc:
             raise SourceError(source, f"HTTP {exc.status} after {self.attempts} attempts (rate limit or server error)", "retries", status=exc.status, attempts=self.attempts) from exc
+        except httpx.TimeoutException as exc:
+            raise SourceError(source, f"no answer in time ({type(exc).__name__})", "timeout", error=type(exc).__name__) from exc
         except httpx.TransportError as exc:
             raise SourceError(source, f"{type(exc).__name__}: {exc or 'no answer'}", "no_connection", error=type(exc).__name__) from exc
         assert resp is not None

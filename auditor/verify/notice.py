@@ -19,6 +19,8 @@ WHY = {
     "retries": "rate limits or server errors",
     "wait": "a source asked to wait too long",
     "no_connection": "failed connections",
+    "timeout": "sources that did not answer in time",
+    "several": "several reasons",
     "not_cached": "not in the cache (--cache-only)",
     "challenge": "anti-bot challenges",
     "github_limit": "the GitHub rate limit",
@@ -35,7 +37,10 @@ def unchecked_line(counts: Mapping[str, int]) -> str | None:
     total = sum(counts.values())
     if not total:
         return None
-    why = "; ".join(f"{WHY.get(code, 'other errors')}: {n}" for code, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    said: Counter[str] = Counter()
+    for code, n in counts.items():
+        said[WHY.get(code, "other errors")] += n
+    why = "; ".join(f"{text}: {n}" for text, n in said.most_common())
     return f"resume-audit: {total} claim(s) could not be checked ({why})"
 
 

@@ -63,6 +63,7 @@ REASONS_ZH: dict[str, str] = {
     "retries": "重试 {attempts} 次后仍返回 HTTP {status}（限流或服务器错误）",
     "wait": "HTTP {status}：对方要求等待 {wait} 秒，请稍后再试",
     "no_connection": "连接失败（{error}）",
+    "timeout": "未在时限内响应（{error}）",
     "no_network": "没有网络（连接被拒绝或域名无法解析）",
     "breaker": "连续 {n} 次超时或连接失败，暂不再查询该来源",
     "budget": "每份简历 {seconds} 秒的在线核实时间已用完",
