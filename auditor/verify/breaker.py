@@ -5,8 +5,8 @@ source is skipped ("could not check") for `cooldown` seconds, then one request m
 Any HTTP answer, even a 503, closes it: the source is reachable, and the retry policy deals
 with its status.
 
-No network: when nothing has answered yet in this run and `threshold` connections have been
-refused or their names did not resolve, every further request is "could not check: no
+No network: when nothing has answered yet in this run and `threshold` connections of this
+resume have been refused or their names did not resolve, every further request is "could not check: no
 network" at once, so a run without a connection ends in seconds instead of timing out once
 per claim. Only the sources' own hosts count, never a link from the resume (a dead domain on
 a resume says nothing about the network).
@@ -35,6 +35,12 @@ class Breaker:
     @property
     def no_network(self) -> bool:
         return not self.answered and self.refused >= self.threshold
+
+    def probe_again(self) -> None:
+        """A new resume: "no network" is tested again by its first two connections (the network
+        may be back); refused connections cost milliseconds, so a batch stays fast without one."""
+        if not self.answered:
+            self.refused = 0
 
     def is_open(self, source: str) -> bool:
         """Skip the source? A breaker past its cooldown lets one request through (half-open)."""

@@ -164,12 +164,14 @@ async def _paper(
 
 def _blame_the_network(checks: Sequence[ClaimCheck]) -> None:
     """The failed connections that showed there is no network were "no connection" when they
-    happened; once it is known, they are the same reason as every later one."""
+    happened (and a breaker they opened, "not answering"); once it is known, they are the
+    same reason as every later one."""
+    blamed = ("no_connection", "breaker")
     for check in checks:
         for a in check.attempts:
-            if a.reason == "no_connection":
+            if a.reason in blamed:
                 a.reason = "no_network"
-        if check.status == "error" and check.reason == "no_connection":
+        if check.status == "error" and check.reason in blamed:
             check.reason = "no_network"
         elif check.status == "error" and check.reason == "several" and {a.reason for a in check.attempts} == {"no_network"}:
             check.reason = "no_network"
@@ -299,6 +301,7 @@ class OnlineVerifier:
         if summary is None:
             if self.client.budget is not None:
                 self.client.budget.start()
+            self.client.breaker.probe_again()
             summary = self._call(verify_resume(doc, resume, claims, kb, as_of_year, self.client, self.opts, self.scholar, lang, t))
         self._tell(resume, claims, before)
         return _since(summary, before)
