@@ -173,3 +173,16 @@ def test_a_workshop_or_the_findings_of_the_claimed_venue_stay_related():
     assert not _related("cikm", {"sigir-ws-demo"}, with_ws)
     assert _related("emnlp-findings", {"emnlp-findings", "emnlp"}, kb) is False  # main and Findings mixed: a question
     assert not _related("emnlp-findings", {"acl-findings"}, kb)
+
+
+def test_a_record_at_a_workshop_of_the_claimed_conference_is_not_a_different_venue():
+    """Hand-made DBLP record: 'SIGIR 2021 Workshop …' for a SIGIR 2021 claim raises no venue question."""
+    r = rec(venue="SIGIR Workshop on eCommerce", venue_key="conf/sigir/ecom2021")
+    assert "venue" not in judge(pub(), {"dblp": [r]}).issues
+
+
+def test_a_findings_claim_found_in_the_same_findings_is_confirmed():
+    title = "Clustering-Aware Negative Sampling for Dense Retrieval"
+    p = pub(title=title, venue="Findings of EMNLP", venue_id="emnlp-findings", year=2023)
+    r = rec(title=title, venue="EMNLP (Findings)", venue_key="conf/emnlp/DongXC23", year=2023, authors=["Hande Dong", "Yutao Xie", "Jiawei Chen"])
+    assert judge(p, {"dblp": [r]}).issues == []
