@@ -76,6 +76,22 @@ def test_breaker_opens_after_two_failures_and_half_opens_after_its_cooldown():
     assert not b.is_open("dblp") and not b.no_network  # timeouts alone never mean "no network"
 
 
+def test_one_source_refusing_connections_is_not_no_network():
+    """A misconfigured base URL refuses every connection: its breaker opens, the others go on."""
+    b = Breaker(clock=FakeClock())
+    b.failure("github", connect=True)
+    b.failure("github", connect=True)
+    assert b.is_open("github") and not b.no_network
+    b.failure("dblp", connect=True)
+    assert b.no_network  # two sources refused and nothing answered
+    b.success("openalex")
+    assert not b.no_network  # an answer arrived after all
+    alone = Breaker(clock=FakeClock(), spread=1)  # --sources github
+    alone.failure("github", connect=True)
+    alone.failure("github", connect=True)
+    assert alone.no_network
+
+
 def test_a_stalling_source_is_asked_twice_then_skipped():
     calls: list[str] = []
 

@@ -148,6 +148,7 @@ class Client:
         resolve: Resolver = system_resolver,
         budget: Budget | None = None,
         breaker: Breaker | None = None,
+        sources: frozenset[str] | None = None,  # the sources asked, when known: one alone may show "no network"
     ):
         self.now = now
         self.cache = cache
@@ -161,7 +162,7 @@ class Client:
         self._connect_timeout = connect_timeout
         # No budget: no limit but the timeouts (library use and most tests). The CLI gives one.
         self.budget = budget
-        self.breaker = breaker or Breaker(clock=budget.clock if budget else (lambda: 0.0))
+        self.breaker = breaker or Breaker(clock=budget.clock if budget else (lambda: 0.0), spread=1 if len(sources or ()) == 1 else 2)
         self._transport = transport
         self._http_client: httpx.AsyncClient | None = None
         self._links_client: httpx.AsyncClient | None = None

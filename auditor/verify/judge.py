@@ -158,7 +158,7 @@ def judge_paper(
         if not answered:
             reasons = say(lang, "join").join(f"{SOURCE_NAMES.get(a.source, a.source)}: {a.detail}" for a in attempts) or say(lang, "nobody_asked")
             codes = {a.reason for a in attempts}
-            reason = codes.pop() if len(codes) == 1 else ("several" if codes else None)
+            reason = codes.pop() if len(codes) == 1 else ("several" if codes else "not_asked")
             return ClaimCheck(status="error", detail=say(lang, "could_not", why=reasons), claimed=claimed, attempts=attempts, reason=reason)
         names = ", ".join(SOURCE_NAMES.get(a.source, a.source) for a in answered)
         return ClaimCheck(status="not_found", detail=say(lang, "no_record", names=names), claimed=claimed, issues=["not_found"], attempts=attempts)

@@ -21,6 +21,7 @@ WHY = {
     "no_connection": "failed connections",
     "timeout": "sources that did not answer in time",
     "several": "several reasons",
+    "not_asked": "no source asked (see --sources)",
     "not_cached": "not in the cache (--cache-only)",
     "challenge": "anti-bot challenges",
     "github_limit": "the GitHub rate limit",
