@@ -223,3 +223,39 @@ def test_retries_are_counted_in_one_line_and_stamina_logs_none(capsys):
     assert not any("retry_scheduled" in line for line in err)
     total = int(retries[0].split()[1])
     assert total == sum(verifier.client.stats.retries.values()) > 0
+
+
+def test_a_retry_wait_the_budget_cannot_afford_is_not_waited():
+    """429 asking for 10 s with 5 s of the budget left: one attempt, then "could not check"."""
+    clock = FakeClock()
+    calls: list[str] = []
+
+    def limited(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.path)
+        return httpx.Response(429, headers={"retry-after": "10"})
+
+    async def go():
+        async with _client(limited, clock, seconds=30) as c:
+            c.budget.start()
+            clock.t += 25
+            with pytest.raises(SourceError) as err:
+                await c.request("github", "GET", "/repos/a/b")
+            return err.value.code
+
+    assert asyncio.run(go()) == "retries" and calls == ["/repos/a/b"]
+
+
+def test_a_spent_budget_sends_nothing():
+    clock = FakeClock()
+    calls: list[str] = []
+
+    async def go():
+        async with _client(lambda r: calls.append(r.url.path) or httpx.Response(200, json={}), clock, seconds=30) as c:
+            c.budget.start()
+            clock.t += 30
+            with pytest.raises(SourceError) as err:
+                await c.request("github", "GET", "/repos/a/b")
+            return err.value.code, err.value.said_in("zh")
+
+    code, zh = asyncio.run(go())
+    assert code == "budget" and "30 秒" in zh and calls == []

@@ -346,9 +346,6 @@ class Client:
                 with attempt:
                     if attempt.num > 1:
                         self.stats.count(self.stats.retries, source)
-                        refusal = self._refusal(source)
-                        if refusal is not None:
-                            raise refusal
                     resp = await self._send_once(source, method, url, headers, json)
         except _Retry as exc:
             raise SourceError(source, f"HTTP {exc.status} after {self.attempts} attempts (rate limit or server error)", "retries", status=exc.status, attempts=self.attempts) from exc
@@ -392,6 +389,11 @@ class Client:
             limiter = self._limiter(source)
             if limiter is not None:
                 await limiter.acquire()
+            # Asked again after the wait for a turn: what failed meanwhile (no network, the
+            # breaker, the budget) stops the requests queued behind it.
+            refusal = self._refusal(source)
+            if refusal is not None:
+                raise refusal
             self.stats.count(self.stats.requests, source)
             try:
                 resp = await self._http.request(method, url, headers=headers, json=json, timeout=self._timeouts())
