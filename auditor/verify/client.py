@@ -330,6 +330,7 @@ class Client:
 
         _quiet_retries()
         resp: httpx.Response | None = None
+        tried = 0  # attempts made: fewer than self.attempts when the budget stops the retries
         left = self.remaining()
 
         def backoff(exc: Exception) -> bool | float:
@@ -344,11 +345,12 @@ class Client:
             timeout = 120.0 if left is None else max(0.001, min(120.0, left))
             async for attempt in stamina.retry_context(on=backoff, attempts=self.attempts, timeout=timeout, wait_initial=1.0, wait_max=30.0):
                 with attempt:
-                    if attempt.num > 1:
+                    tried = attempt.num
+                    if tried > 1:
                         self.stats.count(self.stats.retries, source)
                     resp = await self._send_once(source, method, url, headers, json)
         except _Retry as exc:
-            raise SourceError(source, f"HTTP {exc.status} after {self.attempts} attempts (rate limit or server error)", "retries", status=exc.status, attempts=self.attempts) from exc
+            raise SourceError(source, f"HTTP {exc.status} after {tried} attempt(s) (rate limit or server error)", "retries", status=exc.status, attempts=tried) from exc
         except httpx.TimeoutException as exc:
             raise SourceError(source, f"no answer in time ({type(exc).__name__})", "timeout", error=type(exc).__name__) from exc
         except httpx.TransportError as exc:
