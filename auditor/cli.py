@@ -56,6 +56,16 @@ def _jobs(text: str) -> int:
     return int(text)
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds (above 0, at most 3600)")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="resume-audit",
@@ -81,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     o.add_argument("--sources", default=None, help="comma-separated subset of: " + ", ".join(ONLINE_SOURCES))
     o.add_argument("--scholar", action="store_true", help="also ask Google Scholar for linked profiles (needs resume-audit[scholar])")
     o.add_argument("--no-link-check", action="store_true", help="do not check that the resume's links answer")
+    o.add_argument("--time-budget", type=_seconds, default=None, metavar="SECONDS",
+                   help="longest time the online checks of one resume may take (default 30, or [online] time_budget)")
     a.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
                    help="files audited in parallel (default: the usable CPUs; 1 = in this process)")
 
@@ -280,6 +292,7 @@ def _online_settings(args: argparse.Namespace, cfg: object, single: bool) -> obj
 
     from auditor.errors import RuleFileError
     from auditor.verify import OnlineSettings
+    from auditor.verify.budget import DEFAULT_SECONDS
     from auditor.verify.client import default_cache_path
 
     online = getattr(cfg, "online", {}) or {}
@@ -314,6 +327,8 @@ def _online_settings(args: argparse.Namespace, cfg: object, single: bool) -> obj
         check_links=not args.no_link_check,
         overrides=tuple(sorted((online.get("urls") or {}).items())),
         progress=single and sys.stderr.isatty(),
+        time_budget=args.time_budget if args.time_budget is not None else float(online.get("time_budget", DEFAULT_SECONDS)),
+        clock=time.monotonic,  # the CLI owns the clock: it times each resume's checks
     )
 
 

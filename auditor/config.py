@@ -5,6 +5,7 @@
     urls = { dblp = "https://dblp.uni-trier.de" }   # base URL per source (else RESUME_AUDIT_<SOURCE>_URL)
     sources = ["dblp", "openalex", "github"]        # default: all but google_scholar
     cache = "cache/http.sqlite"       # relative to this file
+    time_budget = 30                  # seconds of online checks per resume (the CLI's --time-budget wins)
     [rules]
     disable  = ["TIM009"]             # ids or names
     severity = { TIM008 = "low" }
@@ -42,7 +43,7 @@ class UserConfig:
     extra_rules: tuple[Path, ...] = ()
     as_of: dt.date | None = None
     path: Path | None = None
-    online: dict = field(default_factory=dict)  # [online] urls = {source = base URL}, sources = [...], cache = "path"
+    online: dict = field(default_factory=dict)  # [online] urls = {source = base URL}, sources = [...], cache = "path", time_budget
     limits: Limits = field(default_factory=Limits)
 
 
@@ -106,8 +107,11 @@ def load_config(path: Path | None, cwd: Path) -> UserConfig:
         except ValueError as exc:
             raise RuleFileError(f"{path}: field 'as_of': must be YYYY-MM-DD") from exc
     online = data.get("online", {})
-    if not isinstance(online, dict) or set(online) - {"urls", "sources", "cache"}:
-        raise RuleFileError(f"{path}: field 'online': allowed keys are urls, sources, cache")
+    if not isinstance(online, dict) or set(online) - {"urls", "sources", "cache", "time_budget"}:
+        raise RuleFileError(f"{path}: field 'online': allowed keys are urls, sources, cache, time_budget")
+    budget = online.get("time_budget")
+    if budget is not None and (isinstance(budget, bool) or not isinstance(budget, (int, float)) or not 0 < budget <= 3600):
+        raise RuleFileError(f"{path}: field 'online.time_budget': seconds per resume, above 0 and at most 3600")
     for source, url in (online.get("urls") or {}).items():
         if not str(url).startswith(("http://", "https://")):
             raise RuleFileError(f"{path}: field 'online.urls.{source}': must be an http(s) URL")

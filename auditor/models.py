@@ -190,6 +190,7 @@ class SourceAttempt(_Model):
     status: CheckStatus
     url: str | None = None
     detail: str | None = None
+    reason: str | None = None  # status error: why, as a code (no_network, budget, breaker, retries, …)
 
 
 class ClaimCheck(_Model):
@@ -201,6 +202,7 @@ class ClaimCheck(_Model):
     found: str | None = None  # what the source says, side by side ("2nd of 5, CoRR 2024, preprint")
     issues: list[str] = Field(default_factory=list)  # codes of what differs: authorship, status, venue, ...
     attempts: list[SourceAttempt] = Field(default_factory=list)
+    reason: str | None = None  # status error: why, as a code when every source failed alike (else "several")
 
 
 class Claim(_Model):

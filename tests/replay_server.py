@@ -45,7 +45,10 @@ class ReplayServer:
                     self.send_header(k, v)
                 self.send_header("content-length", str(len(payload)))
                 self.end_headers()
-                self.wfile.write(payload)
+                try:
+                    self.wfile.write(payload)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up waiting (a stall that outlived its timeout)
 
             do_GET = do_POST = do_HEAD = _answer
 

@@ -263,3 +263,22 @@ def test_a_folder_audited_online_gets_every_report_with_its_checks(tmp_path):
     assert [(s["source"], s["requests"]) for s in b["online"]["sources"]] == [("github", 1)]
     assert sum(s["requests"] for s in a["online"]["sources"]) == 21
     assert (tmp_path / "out" / "index.html").exists()
+
+
+def test_with_no_network_the_run_says_so_once_and_the_report_does_not_advise_online(tmp_path):
+    """Every source's base URL is a loopback port nothing listens on (each connection refused,
+    as without a network): one stderr line says how many claims could not be checked and why,
+    and VER001 says "could not check: no network" instead of advising --online."""
+    env = {f"RESUME_AUDIT_{s.upper()}_URL": "http://127.0.0.1:9" for s in
+           ("semantic_scholar", "dblp", "openalex", "crossref", "arxiv", "openreview", "github", "huggingface")}
+    proc = cli("audit", str(RESUME), "--online", "--no-link-check", "--no-cache", "--as-of", AS_OF, env=env)
+    report = _report(proc)
+    assert proc.stderr.strip().splitlines() == ["resume-audit: 7 claim(s) could not be checked (no network (connections refused or names not resolved): 7)"]
+    assert all(p["check"]["reason"] == "no_network" for p in report["resume"]["publications"])
+    ver001 = next(f for f in report["findings"] if f["rule_id"] == "VER001")
+    assert "could not check: no network" in ver001["message"] and "--online" not in ver001["message"]
+    # noticed on the first failures: past the first request in flight per connection a source
+    # allows, nothing more was tried (those first ones go out together, and fail together)
+    from auditor.verify.client import POLICIES
+
+    assert all(s["requests"] <= POLICIES[s["source"]].concurrency for s in report["online"]["sources"]), report["online"]["sources"]

@@ -260,3 +260,47 @@ def test_link_checks_are_cached_and_replayed_offline_without_a_dns_lookup(tmp_pa
     assert run(check()) == (404, "https://gone.example/page")
     assert run(check(cache_only=True)) == (404, "https://gone.example/page")
     assert hits == ["https://gone.example/page"] and looked_up == ["gone.example"]  # once, live
+
+
+def test_a_refused_link_is_cached_so_a_replay_says_refused_too(tmp_path):
+    """The guard's refusal (a name resolving to a loopback address, hand-made DNS) is stored;
+    --cache-only then says "refused" with the same reason, with no look-up and no request."""
+    hits: list[str] = []
+    looked_up: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        hits.append(str(request.url))
+        return httpx.Response(200)
+
+    def resolve(host, port):
+        looked_up.append(host)
+        return ["127.0.0.1"]
+
+    async def check(**kw):
+        async with Client(now=NOW, env={}, cache=HttpCache(tmp_path / "c.sqlite"), transport=httpx.MockTransport(handler), resolve=resolve, **kw) as c:
+            return await c.check_link("https://intranet.example/admin")
+
+    with pytest.raises(UnsafeURL, match="127.0.0.1") as live:
+        run(check())
+    with pytest.raises(UnsafeURL) as replay:
+        run(check(cache_only=True))
+    assert str(replay.value) == str(live.value)
+    assert hits == [] and looked_up == ["intranet.example"]
+
+
+def test_a_name_that_does_not_resolve_is_not_cached_as_refused(tmp_path):
+    """No DNS may heal: the next live run looks the name up again (a hand-made resolver that fails)."""
+    from auditor.verify.guard import Unresolvable
+
+    def resolve(host, port):
+        raise Unresolvable(f"cannot resolve {host}: Name or service not known")
+
+    async def check(**kw):
+        transport = httpx.MockTransport(lambda r: httpx.Response(200))
+        async with Client(now=NOW, env={}, cache=HttpCache(tmp_path / "c.sqlite"), transport=transport, resolve=resolve, **kw) as c:
+            return await c.check_link("https://nowhere.example/")
+
+    with pytest.raises(UnsafeURL):
+        run(check())
+    with pytest.raises(SourceError, match="not in the cache"):
+        run(check(cache_only=True))

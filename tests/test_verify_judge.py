@@ -131,3 +131,58 @@ def test_a_workshop_acceptance_is_not_the_main_conference_decision():
     r = rec(source="openreview", title="Knowledge Fusion of Large Language Models", venue="ICLR 2025 Workshop SSI-FM",
             venue_key="ICLR.cc/2025/Workshop/SSI-FM", year=2025, status="accepted", authors=["Fanqi Wan"])
     assert judge(p, {"openreview": [r]}, names=("Fanqi Wan",)).issues == []
+
+
+def test_two_different_main_conferences_are_not_related():
+    """Both have no parent; that is no kinship (SIGIR claimed, every source says CIKM)."""
+    from auditor.catalog import load_catalog
+    from auditor.verify.judge import _related
+
+    kb = load_catalog().kb
+    assert not _related("kdd", {"neurips"}, kb)
+    assert not _related("sigir", {"cikm"}, kb)
+    assert not _related("cikm", {"sigir"}, kb)
+
+
+def test_a_claim_at_one_main_conference_found_at_another_is_a_venue_question():
+    """Hand-made records: claimed SIGIR 2023, DBLP and OpenAlex both say CIKM 2023."""
+    title = "Graph Contrastive Learning for Sequential Recommendation Revisited"
+    p = pub(title=title, venue="SIGIR", venue_id="sigir", year=2023)
+    found = {
+        "dblp": [rec(title=title, venue="CIKM", venue_key="conf/cikm/ChenDQ23", year=2023)],
+        "openalex": [rec(source="openalex", title=title, venue="CIKM", venue_key=None, year=2023)],
+    }
+    check = judge(p, found)
+    assert check.status == "contradicted" and check.issues == ["venue"]
+    assert "CIKM" in check.detail
+
+
+def test_a_workshop_or_the_findings_of_the_claimed_venue_stay_related():
+    """A workshop linked to its conference by `parent` (a hand-made KB entry) and Findings of one
+    conference seen from another Findings of that conference stay one family; Findings of a
+    different conference do not."""
+    from auditor.catalog import load_catalog
+    from auditor.catalog.kb import KnowledgeBase, Venue
+    from auditor.verify.judge import _related
+
+    kb = load_catalog().kb
+    workshop = Venue(id="sigir-ws-demo", name="A SIGIR workshop (hand-made)", short="SIGIR-WS", kind="workshop", aliases=[], parent="sigir")
+    with_ws = KnowledgeBase(venues=[*kb.venues, workshop])
+    assert _related("sigir", {"sigir-ws-demo"}, with_ws)
+    assert _related("sigir-ws-demo", {"sigir"}, with_ws)
+    assert not _related("cikm", {"sigir-ws-demo"}, with_ws)
+    assert _related("emnlp-findings", {"emnlp-findings", "emnlp"}, kb) is False  # main and Findings mixed: a question
+    assert not _related("emnlp-findings", {"acl-findings"}, kb)
+
+
+def test_a_record_at_a_workshop_of_the_claimed_conference_is_not_a_different_venue():
+    """Hand-made DBLP record: 'SIGIR 2021 Workshop …' for a SIGIR 2021 claim raises no venue question."""
+    r = rec(venue="SIGIR Workshop on eCommerce", venue_key="conf/sigir/ecom2021")
+    assert "venue" not in judge(pub(), {"dblp": [r]}).issues
+
+
+def test_a_findings_claim_found_in_the_same_findings_is_confirmed():
+    title = "Clustering-Aware Negative Sampling for Dense Retrieval"
+    p = pub(title=title, venue="Findings of EMNLP", venue_id="emnlp-findings", year=2023)
+    r = rec(title=title, venue="EMNLP (Findings)", venue_key="conf/emnlp/DongXC23", year=2023, authors=["Hande Dong", "Yutao Xie", "Jiawei Chen"])
+    assert judge(p, {"dblp": [r]}).issues == []

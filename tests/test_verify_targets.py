@@ -53,3 +53,22 @@ def test_the_advisors_citation_count_is_not_checked_against_the_candidates_profi
     )
     t = targets(text, catalog)
     assert [(c.value, user) for c, user in t.citations] == [(120.0, "Xq3vT0kAAAAJ")]
+
+
+def test_every_written_form_of_a_count_becomes_a_lookup(catalog):
+    """The forms a reviewer saw give no lookup before: each is a claim now, paired with the link on its line."""
+    text = (
+        "# Li Ming\n\n## Projects\n"
+        "- https://huggingface.co/acme/m1 1M downloads\n"
+        "- https://huggingface.co/acme/m2 1M+ downloads\n"
+        "- https://huggingface.co/acme/m3 1 million downloads\n"
+        "- https://huggingface.co/acme/m4 10万+下载\n"
+        "- https://huggingface.co/acme/m5 1M+ HF downloads\n"
+        "- https://huggingface.co/acme/m6 over 1M model downloads\n"
+        "- https://github.com/acme/kv 1.2k stars\n"
+    )
+    t = targets(text, catalog)
+    assert [(m, c.value) for c, m in t.downloads] == [
+        ("acme/m1", 1e6), ("acme/m2", 1e6), ("acme/m3", 1e6), ("acme/m4", 1e5), ("acme/m5", 1e6), ("acme/m6", 1e6),
+    ]
+    assert [(o, r, c.value) for c, o, r in t.stars] == [("acme", "kv", 1200.0)]

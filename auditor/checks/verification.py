@@ -23,8 +23,17 @@ PUBLIC = {"stars": "GitHub", "downloads": "Hugging Face / PyPI", "citations": "G
 PRIVATE = {"money", "headcount", "users", "qps"}
 
 
-@check("verification.public_claims", params=NoParams)
-def public_claims(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
+class PublicParams(BaseModel):
+    """What to advise, per language: run the online checks, or (when they ran with no network)
+    say that they could not check, rather than advise what was just done."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    advice: dict[str, str]
+    no_network: dict[str, str]
+
+
+@check("verification.public_claims", params=PublicParams)
+def public_claims(resume: Resume, p: PublicParams, ctx: CheckContext) -> Iterator[Hit]:
     """Claims anyone can check online (stars, downloads, citations, competition ranks, papers): listed to check.
 
     Not a hit: a class rank ('专业排名 3/120', 'GPA 3.8, Rank 2/60'), which only the school can confirm.
@@ -38,7 +47,9 @@ def public_claims(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hi
         raise NotApplicable("no publicly checkable claim left unchecked")
     lines = sorted({c.line for c in claims} | {x.line for x in pubs})
     where = sorted({_source_name(PUBLIC[c.kind], ctx) for c in claims} | ({"Semantic Scholar / DBLP"} if pubs else set()))
-    yield Hit(tuple(lines[:10]), {"count": len(claims) + len(pubs), "where": ", ".join(where)})
+    offline = any(x.check.reason == "no_network" for x in [*claims, *pubs])
+    advice = (p.no_network if offline else p.advice)
+    yield Hit(tuple(lines[:10]), {"count": len(claims) + len(pubs), "where": ", ".join(where), "advice": advice.get(ctx.language, advice["en"])})
 
 
 def _source_name(name: str | tuple[str, str], ctx: CheckContext) -> str:

@@ -24,14 +24,17 @@ PP = re.compile(rf"{_NUM}\s*(?:pp\b|个百分点|个点(?![位赞击])|pct\b|per
 MULT = re.compile(rf"(?<![\w.]){_NUM}\s*(?:x|×|倍)(?![A-Za-z\d])", re.I)
 # a count of things with its scale: '1M+ downloads', '1 million downloads', '10w+ stars', '1.2万 citations'
 _SC = COUNT_SCALE
-_MORE = r"(?:超过?|达到?|破|over|more\s+than|of)?"
+_MORE = r"(?:超过?|达到?|突破|破|over|more\s+than|of)?"
+# words between a count and 'downloads' naming where or what was downloaded: '1M+ HF downloads',
+# 'over 1M model downloads', '1M+ Hugging Face downloads' (up to two of them)
+_WHAT = r"(?:(?:monthly|weekly|daily|total|cumulative|all[\s-]time|pip|PyPI|npm|HF|Hugging\s?Face|HuggingFace|model|checkpoint|dataset)\s+){0,2}"
 STARS = re.compile(
     rf"{_NUM}\s*{_SC}\s*\+?\s*(?:个)?\s*(?:github\s*)?(?:stars?|星标|star数|⭐|★|颗星)"
     rf"|(?:stars?|星标|star\s*数|⭐|★)\s*[:：]?\s*{_MORE}\s*{_NUM}\s*{_SC}",
     re.I,
 )
 DOWNLOADS = re.compile(
-    rf"(?:下载量?|downloads?)\s*[:：]?\s*{_MORE}\s*{_NUM}\s*{_SC}|{_NUM}\s*{_SC}\s*\+?\s*(?:次)?(?:(?:monthly|weekly|daily|total|cumulative|pip|PyPI|npm)\s)?(?:下载|downloads?|installs?)",
+    rf"(?:下载量?|downloads?)\s*[:：]?\s*(?:已|累计)?\s*{_MORE}\s*{_NUM}\s*{_SC}|{_NUM}\s*{_SC}\s*\+?\s*(?:次)?(?:模型)?{_WHAT}(?:下载|downloads?|installs?)",
     re.I,
 )
 CITATIONS = re.compile(

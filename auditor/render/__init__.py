@@ -68,6 +68,9 @@ def _env(autoescape: bool) -> jinja2.Environment:
     env.filters["http_url"] = http_url
     env.filters["md"] = md_escape
     env.filters["quote"] = quote_for_display
+    from auditor.render.view import short_reasons
+
+    env.globals["short_reasons"] = short_reasons
     env.globals["css"] = Markup((reports_dir() / "style.css").read_text(encoding="utf-8"))  # our own file only
     return env
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from auditor.models import SEVERITY_ORDER, Finding, Report
+from auditor.models import SEVERITY_ORDER, ClaimCheck, Finding, Report
 from auditor.parse.dates import parse_iso
 from auditor.resources import reports_dir
 
@@ -144,3 +144,20 @@ def view(report: Report, lang: str) -> dict[str, Any]:
         "partial": [c for c in report.checks if c.partial],
         "errors": [c for c in report.checks if c.status == "error"],
     }
+
+
+def short_reasons(check: ClaimCheck) -> list[tuple[str, list[str]]]:
+    """Why a check could not be made, as (reason code, sources) pairs: one short reason per
+    source, grouped, for the tables. The full error text stays in the JSON's `attempts` and in
+    the report's "what was checked" part, not repeated in every row."""
+    if check.status != "error":
+        return []
+    grouped: dict[str, list[str]] = {}
+    failed = [a for a in check.attempts if a.status == "error"]
+    for a in failed:
+        sources = grouped.setdefault(a.reason or "other", [])
+        if a.source not in sources:
+            sources.append(a.source)
+    if not failed:
+        grouped[check.reason or "other"] = [check.source] if check.source else []
+    return list(grouped.items())

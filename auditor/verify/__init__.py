@@ -32,8 +32,12 @@ def verifier_for(settings: OnlineSettings) -> OnlineVerifier:
             scholar = ScholarlySource()
 
         def make() -> Client:
+            from auditor.verify.budget import Budget
+
             cache = HttpCache(Path(settings.cache_path)) if settings.cache_path else None
-            return Client(now=settings.now, cache=cache, cache_only=settings.cache_only, overrides=dict(settings.overrides), rate_limits=settings.rate_limits)
+            budget = Budget(settings.time_budget, settings.clock) if settings.clock is not None else None
+            return Client(now=settings.now, cache=cache, cache_only=settings.cache_only, overrides=dict(settings.overrides),
+                          rate_limits=settings.rate_limits, budget=budget, sources=frozenset(settings.sources - {"links", "google_scholar"}))
 
         sources = settings.sources | ({"google_scholar"} if settings.scholar else set())
         opts = OnlineOptions(sources=frozenset(sources), check_links=settings.check_links)

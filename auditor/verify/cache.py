@@ -17,7 +17,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-CACHEABLE = frozenset({404, 410}) | frozenset(range(200, 300))
+# 0 is no HTTP status: a resume link the guard refused (its reason in the stored headers), kept
+# so that --cache-only replays the refusal (see Client.check_link).
+CACHEABLE = frozenset({0, 404, 410}) | frozenset(range(200, 300))
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS responses (

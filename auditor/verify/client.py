@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
 
 from auditor import __version__
+from auditor.verify.breaker import Breaker
+from auditor.verify.budget import Budget
 from auditor.verify.cache import Cached, HttpCache, cache_key
 from auditor.verify.fetch import Response
-from auditor.verify.guard import Resolver, UnsafeURL, check_url, system_resolver
+from auditor.verify.guard import Resolver, Unresolvable, UnsafeURL, check_url, system_resolver
 from auditor.verify.inline import NeedsNetwork
 from auditor.verify.records import SourceError
 
@@ -71,7 +73,9 @@ POLICIES: dict[str, Policy] = {
 
 USER_AGENT = f"resume-audit/{__version__} (+https://pypi.org/project/resume-audit/)"
 MAX_RETRY_AFTER = 60.0  # a longer wait is reported as "could not check", not slept through
+CONNECT_TIMEOUT = 3.0  # a public API that takes longer to accept a connection is not going to answer
 LINK_TTL_DAYS = 7.0
+REFUSED_HEADER = "x-resume-audit-refused"  # a cached link check the guard refused: the reason
 
 
 def base_url(source: str, overrides: dict[str, str] | None = None, env: dict[str, str] | None = None) -> str:
@@ -116,12 +120,13 @@ class Stats:
     requests: dict[str, int] = field(default_factory=dict)
     cache_hits: dict[str, int] = field(default_factory=dict)
     errors: dict[str, list[SourceError]] = field(default_factory=dict)
+    retries: dict[str, int] = field(default_factory=dict)  # attempts after the first (429/5xx, timeouts)
 
     def count(self, table: dict[str, int], source: str) -> None:
         table[source] = table.get(source, 0) + 1
 
     def copy(self) -> Stats:
-        return Stats(dict(self.requests), dict(self.cache_hits), {k: list(v) for k, v in self.errors.items()})
+        return Stats(dict(self.requests), dict(self.cache_hits), {k: list(v) for k, v in self.errors.items()}, dict(self.retries))
 
 
 class Client:
@@ -137,9 +142,13 @@ class Client:
         env: dict[str, str] | None = None,
         rate_limits: bool = True,
         timeout: float = 20.0,
+        connect_timeout: float = CONNECT_TIMEOUT,
         attempts: int = 4,
         transport: httpx.AsyncBaseTransport | None = None,
         resolve: Resolver = system_resolver,
+        budget: Budget | None = None,
+        breaker: Breaker | None = None,
+        sources: frozenset[str] | None = None,  # the sources asked, when known: one alone may show "no network"
     ):
         self.now = now
         self.cache = cache
@@ -150,6 +159,10 @@ class Client:
         self.resolve = resolve
         self.stats = Stats()
         self._timeout = timeout
+        self._connect_timeout = connect_timeout
+        # No budget: no limit but the timeouts (library use and most tests). The CLI gives one.
+        self.budget = budget
+        self.breaker = breaker or Breaker(clock=budget.clock if budget else (lambda: 0.0), spread=1 if len(sources or ()) == 1 else 2)
         self._transport = transport
         self._http_client: httpx.AsyncClient | None = None
         self._links_client: httpx.AsyncClient | None = None
@@ -176,7 +189,7 @@ class Client:
             import httpx
 
             self._http_client = httpx.AsyncClient(
-                timeout=httpx.Timeout(self._timeout), follow_redirects=True, transport=self._transport, headers={"user-agent": USER_AGENT}
+                timeout=httpx.Timeout(self._timeout, connect=self._connect_timeout), follow_redirects=True, transport=self._transport, headers={"user-agent": USER_AGENT}
             )
         return self._http_client
 
@@ -192,7 +205,7 @@ class Client:
 
             transport = self._transport or pinned_transport(self.resolve)
             self._links_client = httpx.AsyncClient(
-                timeout=httpx.Timeout(10.0), follow_redirects=False, transport=transport, headers={"user-agent": USER_AGENT}
+                timeout=httpx.Timeout(10.0, connect=self._connect_timeout), follow_redirects=False, transport=transport, headers={"user-agent": USER_AGENT}
             )
         return self._links_client
 
@@ -267,6 +280,7 @@ class Client:
         if self.cache_only:
             raise SourceError(source, "not in the cache (--cache-only)", "not_cached")
         self._may_send(source)
+        self._may_ask(source)
         await self._login(source)
         sent = {**self._auth_headers(source), **(headers or {})}
         try:
@@ -285,23 +299,90 @@ class Client:
             self.needed_network = True
             raise NeedsNetwork(source)
 
+    def remaining(self) -> float | None:
+        """Seconds left of this resume's budget; None without a budget."""
+        return None if self.budget is None else self.budget.remaining()
+
+    def _may_ask(self, source: str) -> None:
+        """Refuse at once what cannot succeed: no network, a source whose breaker is open, a spent budget."""
+        refusal = self._refusal(source)
+        if refusal is not None:
+            self.stats.errors.setdefault(source, []).append(refusal)
+            raise refusal
+
+    def _refusal(self, source: str) -> SourceError | None:
+        if self.breaker.no_network:
+            return SourceError(source, "no network (connections refused or names not resolved)", "no_network")
+        if self.breaker.is_open(source):
+            n = self.breaker.threshold
+            return SourceError(source, f"not asked: {n} timeouts or failed connections in a row", "breaker", n=n)
+        if self.budget is not None and self.budget.spent:
+            return self._budget_error(source)
+        return None
+
+    def _budget_error(self, source: str) -> SourceError:
+        seconds = f"{self.budget.seconds:g}" if self.budget else "?"
+        return SourceError(source, f"time budget of {seconds} s per resume used up", "budget", seconds=seconds)
+
     async def _send(self, source: str, method: str, url: str, headers: dict[str, str], json: Any) -> httpx.Response:
         import httpx
         import stamina
 
+        _quiet_retries()
         resp: httpx.Response | None = None
+        tried = 0  # attempts made: fewer than self.attempts when the budget stops the retries
+        left = self.remaining()
+
+        def backoff(exc: Exception) -> bool | float:
+            """_backoff, but never a wait the budget cannot afford."""
+            wait = _backoff(exc)
+            budget = self.remaining()
+            if budget is not None and wait is not False and (budget <= 0 or (wait is not True and wait >= budget)):
+                return False
+            return wait
+
         try:
-            async for attempt in stamina.retry_context(on=_backoff, attempts=self.attempts, timeout=120.0, wait_initial=1.0, wait_max=30.0):
+            timeout = 120.0 if left is None else max(0.001, min(120.0, left))
+            async for attempt in stamina.retry_context(on=backoff, attempts=self.attempts, timeout=timeout, wait_initial=1.0, wait_max=30.0):
                 with attempt:
+                    tried = attempt.num
+                    if tried > 1:
+                        self.stats.count(self.stats.retries, source)
                     resp = await self._send_once(source, method, url, headers, json)
         except _Retry as exc:
-            raise SourceError(source, f"HTTP {exc.status} after {self.attempts} attempts (rate limit or server error)", "retries", status=exc.status, attempts=self.attempts) from exc
+            raise SourceError(source, f"HTTP {exc.status} after {tried} attempt(s) (rate limit or server error)", "retries", status=exc.status, attempts=tried) from exc
+        except httpx.TimeoutException as exc:
+            raise SourceError(source, f"no answer in time ({type(exc).__name__})", "timeout", error=type(exc).__name__) from exc
         except httpx.TransportError as exc:
             raise SourceError(source, f"{type(exc).__name__}: {exc or 'no answer'}", "no_connection", error=type(exc).__name__) from exc
         assert resp is not None
         return resp
 
+    def _timeouts(self) -> httpx.Timeout:
+        """The client's timeouts, cut to what is left of the budget."""
+        import httpx
+
+        left = self.remaining()
+        read = self._timeout if left is None else max(0.001, min(self._timeout, left))
+        return httpx.Timeout(read, connect=min(self._connect_timeout, read))
+
+    def _transport_failed(self, source: str, exc: Exception) -> None:
+        """Count a timeout or failed connection; when that opens the breaker or shows there is
+        no network, end the retries with the reason (a SourceError is not retried)."""
+        import httpx
+
+        if not isinstance(exc, (httpx.TimeoutException, httpx.ConnectError)):
+            return
+        self.breaker.failure(source, connect=isinstance(exc, httpx.ConnectError))
+        if self.breaker.no_network:
+            raise SourceError(source, "no network (connections refused or names not resolved)", "no_network") from exc
+        if self.breaker.is_open(source):
+            n = self.breaker.threshold
+            raise SourceError(source, f"{n} timeouts or failed connections in a row ({type(exc).__name__}); not asked again for now", "breaker", n=n) from exc
+
     async def _send_once(self, source: str, method: str, url: str, headers: dict[str, str], json: Any) -> httpx.Response:
+        import httpx
+
         if self._gates is None:
             import asyncio
 
@@ -310,8 +391,18 @@ class Client:
             limiter = self._limiter(source)
             if limiter is not None:
                 await limiter.acquire()
+            # Asked again after the wait for a turn: what failed meanwhile (no network, the
+            # breaker, the budget) stops the requests queued behind it.
+            refusal = self._refusal(source)
+            if refusal is not None:
+                raise refusal
             self.stats.count(self.stats.requests, source)
-            resp = await self._http.request(method, url, headers=headers, json=json)
+            try:
+                resp = await self._http.request(method, url, headers=headers, json=json, timeout=self._timeouts())
+            except httpx.TransportError as exc:
+                self._transport_failed(source, exc)
+                raise
+        self.breaker.success(source)
         if resp.status_code == 429 or resp.status_code >= 500:
             wait = _retry_after(resp.headers)
             if wait is not None and wait > MAX_RETRY_AFTER:
@@ -329,12 +420,27 @@ class Client:
         hit = self.cache.get(key) if self.cache else None
         if hit is not None and (self.cache_only or self.now - hit.stored_at <= LINK_TTL_DAYS * 86400):
             self.stats.count(self.stats.cache_hits, "links")
+            if REFUSED_HEADER in hit.headers:
+                raise UnsafeURL(hit.headers[REFUSED_HEADER])
             return hit.status, hit.final_url
         if self.cache_only:
             raise SourceError("links", "not in the cache (--cache-only)", "not_cached")
         self._may_send("links")
+        if self.breaker.no_network:
+            raise SourceError("links", "no network (connections refused or names not resolved)", "no_network")
+        if self.budget is not None and self.budget.spent:
+            raise self._budget_error("links")  # not counted per source: links are listed one by one
         self.stats.count(self.stats.requests, "links")
-        status, final = await self._follow(url, max_hops)
+        try:
+            status, final = await self._follow(url, max_hops)
+        except Unresolvable:
+            raise
+        except UnsafeURL as exc:
+            # The guard's refusal is an answer too: cached, so --cache-only replays "refused"
+            # rather than "not in the cache" (and makes no DNS look-up to repeat it).
+            if self.cache:
+                self.cache.put(key, "links", "LINK", url, Cached(0, {REFUSED_HEADER: str(exc)}, b"", url, self.now))
+            raise
         if self.cache:
             self.cache.put(key, "links", "LINK", url, Cached(status, {}, b"", final, self.now))
         return status, final
@@ -354,6 +460,21 @@ class Client:
             except httpx.TransportError as exc:
                 raise SourceError("links", f"{type(exc).__name__}: {exc or 'no answer'}", "no_connection", error=type(exc).__name__) from exc
         raise SourceError("links", f"more than {max_hops} redirects", "redirects", n=max_hops)
+
+
+_QUIET = False
+
+
+def _quiet_retries() -> None:
+    """stamina logs a `stamina.retry_scheduled` line per retry (80+ per resume under 429/503);
+    its documented switch, an empty list of retry hooks, turns that off. The retries are
+    counted in Stats instead and summed up in one line per resume (verify/notice.py)."""
+    global _QUIET
+    if not _QUIET:
+        from stamina.instrumentation import set_on_retry_hooks
+
+        set_on_retry_hooks([])
+        _QUIET = True
 
 
 def _local(url: str) -> bool:

@@ -25,11 +25,16 @@ class UnsafeURL(ValueError):
     """The URL is not one we will request; the message says why, in one line."""
 
 
+class Unresolvable(UnsafeURL):
+    """The name did not resolve. Unlike a private address this may heal (no network, a DNS
+    hiccup), so it is never cached as a refusal."""
+
+
 def system_resolver(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
-        raise UnsafeURL(f"cannot resolve {host}: {exc.strerror or exc}") from exc
+        raise Unresolvable(f"cannot resolve {host}: {exc.strerror or exc}") from exc
     return [str(info[4][0]) for info in infos]
 
 

@@ -122,7 +122,7 @@ def matching_records(title: str, results: Results, lang: str = "en") -> tuple[li
     attempts: list[SourceAttempt] = []
     for source, answer in results.items():
         if isinstance(answer, SourceError):
-            attempts.append(SourceAttempt(source=source, status="error", detail=answer.said_in(lang)))
+            attempts.append(SourceAttempt(source=source, status="error", detail=answer.said_in(lang), reason=answer.code or "other"))
             continue
         hits = [r for r in answer if same_title(title, r.title)]
         records.extend(hits)
@@ -157,7 +157,9 @@ def judge_paper(
         answered = [a for a in attempts if a.status != "error"]
         if not answered:
             reasons = say(lang, "join").join(f"{SOURCE_NAMES.get(a.source, a.source)}: {a.detail}" for a in attempts) or say(lang, "nobody_asked")
-            return ClaimCheck(status="error", detail=say(lang, "could_not", why=reasons), claimed=claimed, attempts=attempts)
+            codes = {a.reason for a in attempts}
+            reason = codes.pop() if len(codes) == 1 else ("several" if codes else "not_asked")
+            return ClaimCheck(status="error", detail=say(lang, "could_not", why=reasons), claimed=claimed, attempts=attempts, reason=reason)
         names = ", ".join(SOURCE_NAMES.get(a.source, a.source) for a in answered)
         return ClaimCheck(status="not_found", detail=say(lang, "no_record", names=names), claimed=claimed, issues=["not_found"], attempts=attempts)
 
@@ -244,12 +246,24 @@ def judge_paper(
 
 
 def _related(claimed: str, placed: set[str], kb: KnowledgeBase) -> bool:
-    """A main venue and its own Findings/workshop are not 'a different venue' for lag reasons."""
+    """A main venue and its own Findings/workshop are not 'a different venue' for lag reasons.
+
+    Kin only through a real `parent` link: two venues without a parent are two venues (SIGIR
+    and CIKM), never one family by both having none. A main-track claim whose record is the
+    Findings (or the reverse) stays a question: that is the usual misrepresentation.
+    """
     venues = kb.venue_by_id
-    family = {claimed, venues[claimed].parent} if claimed in venues else {claimed}
-    return any(p in family or (p in venues and venues[p].parent in family) for p in placed) and not any(
-        p.endswith("findings") != claimed.endswith("findings") for p in placed
-    )
+
+    def parent(vid: str) -> str | None:
+        return venues[vid].parent if vid in venues else None
+
+    def kin(p: str) -> bool:
+        up = parent(p)
+        return up == claimed or (parent(claimed) is not None and parent(claimed) in (p, up))
+
+    if any(p.endswith("findings") != claimed.endswith("findings") for p in placed):
+        return False
+    return any(kin(p) for p in placed)
 
 
 # --- repositories, models, profiles ------------------------------------------------------------
@@ -257,7 +271,8 @@ def _related(claimed: str, placed: set[str], kb: KnowledgeBase) -> bool:
 def _no_answer(answer: object, source: str, url: str, said: str, missing: str, lang: str) -> ClaimCheck | None:
     """A failed source is "could not check"; no record is "not found"; else None (go on judging)."""
     if isinstance(answer, SourceError):
-        return ClaimCheck(status="error", source=source, url=url, detail=say(lang, "could_not", why=answer.said_in(lang)), claimed=said)
+        return ClaimCheck(status="error", source=source, url=url, detail=say(lang, "could_not", why=answer.said_in(lang)), claimed=said,
+                          reason=answer.code or "other")
     if answer is None:
         return ClaimCheck(status="not_found", source=source, url=url, detail=say(lang, missing), claimed=said, issues=["not_found"])
     return None
@@ -293,7 +308,8 @@ def judge_downloads(claimed: float, model: ModelRecord | None | SourceError, url
     if total is None:
         if recent is not None and recent >= claimed:
             return ClaimCheck(status="confirmed", source="huggingface", url=model.url, claimed=said, found=found)
-        return ClaimCheck(status="error", source="huggingface", url=model.url, claimed=said, found=found, detail=say(lang, "only_30"))
+        return ClaimCheck(status="error", source="huggingface", url=model.url, claimed=said, found=found, detail=say(lang, "only_30"),
+                          reason="only_30_days")
     issues = ["downloads"] if total < 0.5 * claimed else []
     return ClaimCheck(status="contradicted" if issues else "confirmed", source="huggingface", url=model.url, claimed=said, found=found, issues=issues)
 

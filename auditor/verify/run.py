@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from auditor.catalog.kb import KnowledgeBase
-from auditor.models import Claim, Document, LinkCheck, OnlineSummary, Publication, Resume, SourceUsage
+from auditor.models import Claim, ClaimCheck, Document, LinkCheck, OnlineSummary, Publication, Resume, SourceUsage
 from auditor.parse.claims import ABOUT_OTHERS
+from auditor.verify.budget import Budget
+from auditor.verify import notice
 from auditor.verify.client import Client, Stats
 from auditor.verify.fetch import Fetcher
-from auditor.verify.guard import UnsafeURL
+from auditor.verify.guard import Unresolvable, UnsafeURL
 from auditor.verify.inline import Suspended, gather_in_order, run_inline
 from auditor.verify.judge import OPENREVIEW_VENUES, judge_citations, judge_downloads, judge_paper, judge_stars
 from auditor.verify.records import PaperRecord, SourceError
@@ -119,29 +121,65 @@ def find_targets(doc: Document, resume: Resume, claims: Sequence[Claim]) -> Targ
     return t
 
 
-async def _ask(source: str, call: Coroutine[Any, Any, T]) -> T | SourceError:
+# Seconds a check may run past the budget before it is abandoned: requests already stop at the
+# budget (verify/client.py), so this only catches what does not (a stuck adapter, a slow
+# resolver) and gives the in-flight request time to end on its own cut timeout.
+GRACE = 2.0
+
+
+async def _ask(source: str, call: Coroutine[Any, Any, T], budget: Budget | None = None) -> T | SourceError:
+    """The source's answer, or why it could not give one. With the resume's `budget` (None
+    inline, where nothing waits, or when the caller set none), the check is abandoned at its end."""
     try:
-        return await call
+        if budget is None:
+            return await call
+        import asyncio
+
+        return await asyncio.wait_for(call, budget.remaining() + GRACE)
     except SourceError as exc:
         return exc
+    except TimeoutError:
+        seconds = f"{budget.seconds:g}" if budget else "?"
+        return SourceError(source, f"time budget of {seconds} s per resume used up", "budget", seconds=seconds)
     except Exception as exc:  # an adapter bug must not lose the audit: "could not check"
         return SourceError(source, f"{type(exc).__name__}: {exc}")
 
 
 async def _paper(
-    fetch: Fetcher, pub: Publication, names: list[str], kb: KnowledgeBase, as_of_year: int, opts: OnlineOptions, lang: str, gather: Gather
+    fetch: Fetcher, pub: Publication, names: list[str], kb: KnowledgeBase, as_of_year: int, opts: OnlineOptions, lang: str, gather: Gather,
+    budget: Budget | None = None,
 ) -> None:
     title = pub.title or ""
     first = {s: fn for s, fn in FIRST.items() if s in opts.sources}
     if "openreview" in opts.sources and (pub.venue_id in OPENREVIEW_VENUES or pub.status == "under_review"):
         first["openreview"] = openreview.search_paper
-    results: dict[str, Any] = dict(zip(first, await gather(*(_ask(s, fn(fetch, title)) for s, fn in first.items()))))
+    results: dict[str, Any] = dict(zip(first, await gather(*(_ask(s, fn(fetch, title), budget) for s, fn in first.items()))))
     check = judge_paper(pub, names, results, kb, as_of_year, lang)
-    if check.status in ("not_found", "error"):
+    if check.status in ("not_found", "error") and not _hopeless(results):
         more = {s: fn for s, fn in FALLBACK.items() if s in opts.sources}
-        results.update(zip(more, await gather(*(_ask(s, fn(fetch, title)) for s, fn in more.items()))))
+        results.update(zip(more, await gather(*(_ask(s, fn(fetch, title), budget) for s, fn in more.items()))))
         check = judge_paper(pub, names, results, kb, as_of_year, lang)
     pub.check = check
+
+
+def _blame_the_network(checks: Sequence[ClaimCheck]) -> None:
+    """The failed connections that showed there is no network were "no connection" when they
+    happened (and a breaker they opened, "not answering"); once it is known, they are the
+    same reason as every later one."""
+    blamed = ("no_connection", "breaker")
+    for check in checks:
+        for a in check.attempts:
+            if a.reason in blamed:
+                a.reason = "no_network"
+        if check.status == "error" and check.reason in blamed:
+            check.reason = "no_network"
+        elif check.status == "error" and check.reason == "several" and {a.reason for a in check.attempts} == {"no_network"}:
+            check.reason = "no_network"
+
+
+def _hopeless(results: dict[str, Any]) -> bool:
+    """No network or no time left: the fallbacks would fail the same way, so they are not asked."""
+    return any(isinstance(r, SourceError) and r.code in ("no_network", "budget") for r in results.values())
 
 
 async def verify_resume(
@@ -164,20 +202,22 @@ async def verify_resume(
         gather = asyncio.gather
     t = targets or find_targets(doc, resume, claims)
     names = candidate_names(resume)
-    jobs: list[Awaitable[None]] = [_paper(client, p, names, kb, as_of_year, opts, lang, gather) for p in t.papers]
+    # Inline (gather_in_order) nothing waits, so nothing is timed; on the loop, the budget.
+    budget = None if gather is gather_in_order else client.budget
+    jobs: list[Awaitable[None]] = [_paper(client, p, names, kb, as_of_year, opts, lang, gather, budget) for p in t.papers]
 
     async def stars(c: Claim, owner: str, repo: str) -> None:
         url = f"https://github.com/{owner}/{repo}"
-        c.check = judge_stars(c.value or 0, await _ask("github", github.get_repo(client, owner, repo)), url, lang)
+        c.check = judge_stars(c.value or 0, await _ask("github", github.get_repo(client, owner, repo), budget), url, lang)
 
     async def downloads(c: Claim, model_id: str) -> None:
         url = f"https://huggingface.co/{model_id}"
-        c.check = judge_downloads(c.value or 0, await _ask("huggingface", huggingface.get_model(client, model_id)), url, lang)
+        c.check = judge_downloads(c.value or 0, await _ask("huggingface", huggingface.get_model(client, model_id), budget), url, lang)
 
     async def citations(c: Claim, user: str) -> None:
         url = f"https://scholar.google.com/citations?user={user}"
         assert scholar is not None
-        c.check = judge_citations(c.value or 0, await _ask("google_scholar", scholar.profile(user)), url, lang)
+        c.check = judge_citations(c.value or 0, await _ask("google_scholar", scholar.profile(user), budget), url, lang)
 
     links: list[LinkCheck] = []
 
@@ -185,7 +225,10 @@ async def verify_resume(
         try:
             status, final = await client.check_link(url)
         except UnsafeURL as exc:
-            links.append(LinkCheck(url=url, status="refused", detail=str(exc)))
+            if isinstance(exc, Unresolvable) and client.breaker.no_network:
+                links.append(LinkCheck(url=url, status="error", detail=SourceError("links", "no network", "no_network").said_in(lang)))
+            else:
+                links.append(LinkCheck(url=url, status="refused", detail=str(exc)))
             return
         except SourceError as exc:
             links.append(LinkCheck(url=url, status="error", detail=exc.said_in(lang)))
@@ -199,9 +242,13 @@ async def verify_resume(
         jobs += [downloads(*x) for x in t.downloads]
     if "google_scholar" in opts.sources and scholar is not None:
         jobs += [citations(*x) for x in t.citations]
-    if opts.check_links and "links" in opts.sources:
-        jobs += [link(u) for u in t.links]
     await gather(*jobs)
+    # Links after the sources: a link's name is resolved before it is checked (the guard), and
+    # without a network that look-up is slow; by now the sources have shown whether there is one.
+    if opts.check_links and "links" in opts.sources:
+        await gather(*(link(u) for u in t.links))
+    if client.breaker.no_network:
+        _blame_the_network([p.check for p in t.papers] + [c.check for c, *_ in (*t.stars, *t.downloads, *t.citations)])
     links.sort(key=lambda lc: t.links.index(lc.url))
     s = client.stats
     used = sorted(set(s.requests) | set(s.cache_hits) | set(s.errors))
@@ -229,6 +276,7 @@ class OnlineVerifier:
         self.scholar = scholar
         self.progress = progress
         self.client: Client = make_client()
+        self._said_no_network = False
 
     def _call(self, coro: Coroutine[Any, Any, T]) -> T:
         if self._loop is None:
@@ -251,8 +299,24 @@ class OnlineVerifier:
             )
         summary = self._inline(doc, resume, claims, kb, as_of_year, lang, t)
         if summary is None:
+            if self.client.budget is not None:
+                self.client.budget.start()
+            self.client.breaker.probe_again()
             summary = self._call(verify_resume(doc, resume, claims, kb, as_of_year, self.client, self.opts, self.scholar, lang, t))
+        self._tell(resume, claims, before)
         return _since(summary, before)
+
+    def _tell(self, resume: Resume, claims: Sequence[Claim], before: Stats) -> None:
+        """One line for the retries and one for what could not be checked; "no network" once per run."""
+        retries = {s: n - before.retries.get(s, 0) for s, n in self.client.stats.retries.items() if n > before.retries.get(s, 0)}
+        counts = notice.unchecked(resume.publications, claims)
+        if "no_network" in counts:
+            if self._said_no_network:
+                counts.pop("no_network")
+            self._said_no_network = True
+        for line in (notice.retries_line(retries), notice.unchecked_line(counts)):
+            if line:
+                print(line, file=sys.stderr, flush=True)
 
     def _inline(
         self, doc: Document, resume: Resume, claims: Sequence[Claim], kb: KnowledgeBase, as_of_year: int, lang: str, t: Targets

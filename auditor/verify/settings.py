@@ -6,6 +6,7 @@ processes; each process builds its own client from it (`auditor.verify.verifier_
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -20,3 +21,5 @@ class OnlineSettings:
     overrides: tuple[tuple[str, str], ...] = ()  # source -> base URL, from the config file
     rate_limits: bool = True
     progress: bool = False  # one line per resume on stderr (single-file runs on a terminal)
+    time_budget: float = 30.0  # seconds of online checks per resume (verify/budget.py)
+    clock: Callable[[], float] | None = None  # monotonic seconds, given by the CLI; None: no budget
