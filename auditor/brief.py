@@ -174,39 +174,52 @@ def _probe(kind: str, line: int, text: str, lang: str, weight: float, around: st
 
 
 def _claim_probes(report: Report, lang: str, taken: set[int]) -> list[BriefQuestion]:
-    """The strongest claim of each kind worth probing, best first; lines already asked about are skipped."""
-    text = report.text
-    probes: list[BriefQuestion] = []
-
-    def line_text(n: int) -> str:
-        return text[n - 1] if 1 <= n <= len(text) else ""
-
-    private = [c for c in report.claims if c.line not in taken and c.verifiability != "public"]
-    gains = sorted((c for c in private if c.kind in GAIN_KINDS), key=_gain_strength, reverse=True)
-    if gains:
-        probes.append(_probe("gain", gains[0].line, line_text(gains[0].line), lang, 5.0, _figure(gains[0])))
-    scale = [c for c in private if c.kind in SCALE_KINDS]
-    if scale:
-        probes.append(_probe("scale", scale[0].line, line_text(scale[0].line), lang, 4.0, _figure(scale[0])))
-    papers = sorted(
-        (p for p in report.resume.publications if p.title and p.line not in taken),
-        key=lambda p: (p.author_position != 1, p.status not in ("published", "accepted"), -(p.year or 0)),
-    )
-    for rank, paper in enumerate(papers[:2]):  # the second only fills a brief that would be too short
-        probes.append(_probe("paper", paper.line, paper.title or "", lang, 4.5 if rank == 0 else FILLER_WEIGHT))
-    experience_lines = _experience_lines(report)
-    for kind, test in (("model", _is_training_line), ("ownership", lambda s: bool(OWNERSHIP.search(s)))):
-        for n in experience_lines:
-            if n not in taken and test(line_text(n)):
-                probes.append(_probe(kind, n, line_text(n), lang, 3.5 if kind == "model" else 3.0))
-                break
-    # never two probes on one line
+    """The strongest claim of each kind worth probing, best first; lines already asked about are
+    skipped, and never two probes on one line."""
+    probes = [*_figure_probes(report, lang, taken), *_paper_probes(report, lang, taken), *_bullet_probes(report, lang, taken)]
     out, used = [], set(taken)
     for p in sorted(probes, key=lambda p: -p.weight):
         if p.quotes[0].line not in used:
             used.add(p.quotes[0].line)
             out.append(p)
     return out
+
+
+def _line_text(report: Report, n: int) -> str:
+    return report.text[n - 1] if 1 <= n <= len(report.text) else ""
+
+
+def _figure_probes(report: Report, lang: str, taken: set[int]) -> list[BriefQuestion]:
+    """The largest gain and the first scale figure only the candidate can explain."""
+    private = [c for c in report.claims if c.line not in taken and c.verifiability != "public"]
+    probes = []
+    gains = sorted((c for c in private if c.kind in GAIN_KINDS), key=_gain_strength, reverse=True)
+    if gains:
+        probes.append(_probe("gain", gains[0].line, _line_text(report, gains[0].line), lang, 5.0, _figure(gains[0])))
+    scale = [c for c in private if c.kind in SCALE_KINDS]
+    if scale:
+        probes.append(_probe("scale", scale[0].line, _line_text(report, scale[0].line), lang, 4.0, _figure(scale[0])))
+    return probes
+
+
+def _paper_probes(report: Report, lang: str, taken: set[int]) -> list[BriefQuestion]:
+    """The lead paper (first author, published, newest); the second only fills a short brief."""
+    papers = sorted(
+        (p for p in report.resume.publications if p.title and p.line not in taken),
+        key=lambda p: (p.author_position != 1, p.status not in ("published", "accepted"), -(p.year or 0)),
+    )
+    return [_probe("paper", p.line, p.title or "", lang, 4.5 if rank == 0 else FILLER_WEIGHT) for rank, p in enumerate(papers[:2])]
+
+
+def _bullet_probes(report: Report, lang: str, taken: set[int]) -> list[BriefQuestion]:
+    """The first bullet about training a model of a stated size, and the first 'led'/'主导' one."""
+    probes = []
+    lines = [n for n in _experience_lines(report) if n not in taken]
+    for kind, test, weight in (("model", _is_training_line, 3.5), ("ownership", lambda t: bool(OWNERSHIP.search(t)), 3.0)):
+        n = next((n for n in lines if test(_line_text(report, n))), None)
+        if n is not None:
+            probes.append(_probe(kind, n, _line_text(report, n), lang, weight))
+    return probes
 
 
 def _is_training_line(s: str) -> bool:

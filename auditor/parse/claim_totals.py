@@ -74,21 +74,25 @@ def _parts_after(text: str, m: re.Match[str], num: str, scale: str | None, total
     if bracket:
         region = "(" + region
     parts = _chain(region) or _listed(region)
-    if not parts:
+    if not parts or not _parts_of_this_total(parts, scale, counter.group(1) if counter else None):
         return None
-    values, written, exhaustive = parts
-    if not exhaustive or len(values) < 2:
-        return None
-    if {(s or "").lower() for _, s, _ in values} != {(scale or "").lower()}:
-        return None  # '共 3 个模型，10k+20k 条数据': parts in another scale count something else
-    if counter and any(c and c != counter.group(1) for _, _, c in values):
-        return None  # '共 12 篇，3 人 + 4 人': parts of another counter are other things
-    if any(not s and re.fullmatch(r"(?:19|20)\d\d", v) for v, s, _ in values):
-        return None  # 'ICLR 2024 + NeurIPS 2023': years, not parts
+    values, written, _ = parts
     return Breakdown(
         number(num) * scale_of(scale), total_text, [number(v) * scale_of(s) for v, s, _ in values],
         written, scale or "", m.start(), m.end() + len(region),
     )
+
+
+def _parts_of_this_total(parts: _Parts, scale: str | None, counter: str | None) -> bool:
+    """The figures after a total are its parts: all of them, at least two, in its scale and counter."""
+    values, _, exhaustive = parts
+    if not exhaustive or len(values) < 2:
+        return False
+    if {(s or "").lower() for _, s, _ in values} != {(scale or "").lower()}:
+        return False  # '共 3 个模型，10k+20k 条数据': parts in another scale count something else
+    if counter and any(c and c != counter for _, _, c in values):
+        return False  # '共 12 篇，3 人 + 4 人': parts of another counter are other things
+    return not any(not s and re.fullmatch(r"(?:19|20)\d\d", v) for v, s, _ in values)  # 'ICLR 2024 + NeurIPS 2023': years
 
 
 _Parts = tuple[list[tuple[str, str | None, str | None]], str, bool]
