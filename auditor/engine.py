@@ -63,7 +63,16 @@ class _Values(dict):
 
 
 def render(template: str, values: dict[str, object]) -> str:
-    return template.format_map(_Values({k: fmt(v) for k, v in values.items()}))
+    return _singular(template.format_map(_Values({k: fmt(v) for k, v in values.items()})))
+
+
+# 'add up to 1 years', '1 months later', '1 claims': a count of one takes the singular. The nouns
+# the rule texts count (English only: Chinese has no plural).
+_ONE_PLURAL = re.compile(r"(?<![\d.,])\b1 (month|year|claim|business figure|line|paper|internship|entry|passage|finding|time|team)s\b")
+
+
+def _singular(text: str) -> str:
+    return _ONE_PLURAL.sub(r"1 \1", text) if "1 " in text else text
 
 
 def fingerprint(rule_id: str, evidence: list[Evidence], key: str = "") -> str:

@@ -78,3 +78,19 @@ def test_a_chinese_report_has_no_english_the_tool_wrote(path: Path) -> None:
 def test_the_check_finds_english_a_template_left_untranslated() -> None:
     html = '<p class="msg">可在以下来源核实：the competition leaderboard</p><blockquote>Led the team</blockquote>'
     assert english_written_by_the_tool(html, "Led the team") == ["the competition leaderboard"]
+
+
+def test_english_messages_count_one_in_the_singular() -> None:
+    from auditor.engine import render as render_message
+
+    assert render_message("ended {n} months later; {c} claims", {"n": 1, "c": 1}) == "ended 1 month later; 1 claim"
+    assert render_message("{n} years", {"n": 11}) == "11 years" and render_message("{n} years", {"n": 2.1}) == "2.1 years"
+
+
+def test_a_paper_without_a_title_is_not_dressed_as_one(catalog) -> None:
+    text = "张三\n\n科研经历\n\n某实验室 | 研究助理 | 2025.03 - 2025.08\n- 相关成果：论文已投稿 NeurIPS 2025，目前处于 Under Review 状态\n"
+    from auditor.ingest import ingest_text
+
+    report = build_report(ingest_text(text, "cv.md"), as_point(AS_OF), catalog=catalog, as_of_text=AS_OF, lang="zh")
+    stale = [f for f in report.findings if f.rule_id == "PUB001"]
+    assert stale and "《投往" not in stale[0].message and stale[0].message.startswith("投往 NeurIPS 2025 的论文")

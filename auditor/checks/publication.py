@@ -40,12 +40,18 @@ def _pubs(resume: Resume) -> list[Publication]:
 
 
 def _name(pub: Publication, ctx: CheckContext | None = None) -> str:
+    """The paper as a message names it: its title in quotes ("…" / 《…》), or, with no title,
+    a description that is not dressed up as one ('the paper submitted to NeurIPS 2026')."""
     if pub.title:
-        return pub.title
+        return _quoted(pub.title, ctx)
     where = f"{pub.venue or ''} {pub.year or ''}".strip()
     if ctx is None:
         return where
-    return ctx.say(f"the paper submitted to {where}", f"投往 {where} 的论文")
+    return ctx.say(f"the paper submitted to {where}", f"投往 {where} 的论文") if where else ""
+
+
+def _quoted(title: str, ctx: CheckContext | None) -> str:
+    return ctx.say(f'"{title}"', f"《{title}》") if ctx is not None else f'"{title}"'
 
 
 class StaleParams(_P):
@@ -244,7 +250,7 @@ def same_paper_two_statuses(resume: Resume, p: NoParams, ctx: CheckContext) -> I
     for i, a in enumerate(titled):
         for b in titled[i + 1 :]:
             if a.status != b.status and fuzz.ratio(a.title.lower(), b.title.lower()) >= 92:  # type: ignore[union-attr]
-                yield Hit((a.line, b.line), {"paper": a.title, "a": a.status, "b": b.status})
+                yield Hit((a.line, b.line), {"paper": _quoted(a.title or "", ctx), "a": a.status, "b": b.status})
 
 
 class StaleSubmissionParams(_P):

@@ -98,7 +98,7 @@ def job_during_degree(resume: Resume, p: DegreeJobParams, ctx: CheckContext) -> 
         sure = all(job.kind_confidence == "high" for job, _ in hits) and not tail
         yield Hit(
             tuple(n for job, _ in hits for n in _lines(job)) + _lines(deg),
-            {"job": "; ".join(_label(job) for job, _ in hits), "degree": _label(deg), "months": months},
+            {"job": ctx.say("; ", "；").join(_label(job) for job, _ in hits), "degree": _label(deg), "months": months},
             confidence="high" if sure else "medium",
             severity="low" if tail else None,
         )
@@ -400,7 +400,7 @@ def concurrent_roles(resume: Resume, p: ConcurrentParams, ctx: CheckContext) -> 
         busy = _months_in_parallel(group, ctx.as_of)
         yield Hit(
             tuple(n for e in group for n in _lines(e)),
-            {"roles": "; ".join(_label(e) for e in group), "count": len(group), "months": busy},
+            {"roles": ctx.say("; ", "；").join(_label(e) for e in group), "count": len(group), "months": busy},
         )
 
 
@@ -461,7 +461,7 @@ def undergrad_role_after_degree(resume: Resume, p: UndergradRoleParams, ctx: Che
     if late:  # one problem, the degree's dates or the roles': one finding quoting every role
         late.sort(key=lambda r: parse_iso(r.start).index)  # type: ignore[union-attr]
         lines = sorted(set(_lines(deg)).union(*(_lines(r) for r in late)))
-        yield Hit(tuple(lines), {"role": "; ".join(_label(r) for r in late), "start": late[0].start, "degree": _label(deg), "end": deg.end})
+        yield Hit(tuple(lines), {"role": ctx.say("; ", "；").join(_label(r) for r in late), "start": late[0].start, "degree": _label(deg), "end": deg.end})
 
 
 # 'Expected Graduation in June 2022', '预计 2022 年 6 月毕业', 'anticipated May 2021' in an entry's body.
