@@ -294,7 +294,8 @@ _CHINESE_SCHOOL = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,}?(?:大学
 
 def _degree_requests(report: Report, lang: str) -> list[str]:
     """A Chinese degree is checked online with its CHSI (学信网) verification code."""
-    schools = [e.institution for e in report.resume.education if e.institution and _CHINESE_SCHOOL.search(e.institution)]
+    found = (_CHINESE_SCHOOL.search(e.institution) for e in report.resume.education if e.institution)
+    schools = [m.group(0) for m in found if m]  # the school's name, not the whole line it sits in
     if not schools:
         return []
     names = "、".join(dict.fromkeys(schools)) if lang == "zh" else ", ".join(dict.fromkeys(schools))
