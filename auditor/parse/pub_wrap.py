@@ -8,7 +8,9 @@ are joined, only on lines the PDF reader laid out (their layout has a page):
 
 - a hanging indent: the entry's first line at the left, its continuations indented under it;
 - an opener column: every entry opens with its year ('2026 Title …') or its number or bullet
-  ('[3]. Authors …', '• Title …'), continuations do not.
+  ('[3]. Authors …', '• Title …'), continuations do not;
+- otherwise, the pieces of one part: a bold title wrapped over two lines (when titles are what
+  is bold), an author list or venue broken after a comma or a hyphen.
 
 The joined entry is written on its first line and its other lines are left blank, so line
 numbers still point at the page (the entry is quoted from its first line).
@@ -36,23 +38,51 @@ def unwrap(lines: list[str], sections: list[SectionSpan], layout: list[LineLayou
     for sec in sections:
         if sec.kind == "publication":
             body = [n for n in sec.body if 0 < n <= len(layout) and layout[n - 1].page is not None]
-            _join(out, body)
+            if not _join(out, body):
+                _join_pieces(out, body, layout)
     return out
 
 
-def _join(out: list[str], body: list[int]) -> None:
+def _join(out: list[str], body: list[int]) -> bool:
+    """Join entries by their openers or hanging indent; False when the list has neither shape."""
     filled = [n for n in body if out[n - 1].strip()]
     opener_column = sum(1 for n in filled if _OPENER.match(out[n - 1])) >= MIN_OPENERS
     head: int | None = None
+    joined = False
     last = -1  # the entry's last printed line: a blank line ends the paragraph
     for n in filled:
         text = out[n - 1]
         if head is not None and n == last + 1 and _continues(out[head - 1], text, opener_column):
             out[head - 1] = out[head - 1].rstrip() + _glue(out[head - 1]) + text.strip()
             out[n - 1] = ""
+            joined = True
         else:
             head = n
         last = n
+    return opener_column or joined
+
+
+def _join_pieces(out: list[str], body: list[int], layout: list[LineLayout]) -> None:
+    """A title, an author list or a venue broken over two printed lines, joined back; the parts
+    stay on their own lines for the entry assembler."""
+    filled = [n for n in body if out[n - 1].strip()]
+    titles_bold = 0 < sum(1 for n in filled if layout[n - 1].bold) < len(filled)
+    prev: int | None = None
+    for n in filled:
+        if prev is not None and n == prev + 1 and _piece_goes_on(out[prev - 1], layout[prev - 1], layout[n - 1], titles_bold):
+            out[prev - 1] = out[prev - 1].rstrip() + _glue(out[prev - 1]) + out[n - 1].strip()
+            out[n - 1] = ""
+            continue  # the joined line may go on again on the next one
+        prev = n
+
+
+def _piece_goes_on(text: str, lay: LineLayout, below: LineLayout, titles_bold: bool) -> bool:
+    if bool(lay.bold) != bool(below.bold) or _OPENER.match(text):
+        return False
+    if titles_bold and lay.bold:
+        return True  # a bold title wrapped
+    end = text.rstrip()
+    return end.endswith((",", " and", " &")) or (end.endswith("-") and not end.endswith(" -"))
 
 
 def _continues(head: str, text: str, opener_column: bool) -> bool:

@@ -179,7 +179,7 @@ class _SectionReader:
         if _LIST_ITEM.match(self.ls.raw(n)):
             return None
         after = self.entry.line if self.entry else 0
-        for m in [b for b in self.ls.body if after < b < n][-3:][::-1]:
+        for m in [b for b in self.ls.body if after < b < n and self.ls.plain(b)][-3:][::-1]:
             if self.ls.reads_like_title(m):
                 return m
         return None
