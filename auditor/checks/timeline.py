@@ -77,7 +77,9 @@ def job_during_degree(resume: Resume, p: DegreeJobParams, ctx: CheckContext) -> 
     quoting every job that overlaps it.
 
     Not a hit: internships, research or projects during study; a job starting in the last
-    months before graduation (shorter than min_months); year-only dates. When every overlapping
+    months before graduation (shorter than min_months); year-only dates; a post at the degree's
+    own institution (a doctoral researcher's or a tutor's contract is how the degree is done,
+    not a second commitment). When every overlapping
     job began in the degree's final year and outlasts it (finishing a thesis while employed),
     it is only low.
     """
@@ -88,7 +90,11 @@ def job_during_degree(resume: Resume, p: DegreeJobParams, ctx: CheckContext) -> 
         raise NotApplicable("no dated full-time job and degree to compare")
     for deg in degrees:
         deg_span = span(deg, ctx.as_of)
-        hits = [(job, span(job, ctx.as_of)) for job in jobs if overlap_months(span(job, ctx.as_of), deg_span) >= p.min_months]  # type: ignore[arg-type]
+        hits = [
+            (job, span(job, ctx.as_of))
+            for job in jobs
+            if overlap_months(span(job, ctx.as_of), deg_span) >= p.min_months and not _at_school(job, deg, ctx)  # type: ignore[arg-type]
+        ]
         if not hits:
             continue
         months = len({m for _, js in hits for m in range(max(js[0].index, deg_span[0].index), min(js[1].index, deg_span[1].index) + 1)})  # type: ignore[index]
@@ -102,6 +108,26 @@ def job_during_degree(resume: Resume, p: DegreeJobParams, ctx: CheckContext) -> 
             confidence="high" if sure else "medium",
             severity="low" if tail else None,
         )
+
+
+def _fold(text: str) -> str:
+    """Lower case, punctuation and spacing folded to single spaces, for comparing names."""
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+
+
+def _at_school(job: Experience, deg: Education, ctx: CheckContext) -> bool:
+    """The job is held at the degree's own institution: its organisation, title or first line
+    names it ('Research Associate, Humboldt University'; 'Bielefeld University, Tutor').
+    Whole words only, so a short name never matches inside another word; a Chinese name has no
+    spaces to bound it and is compared as written ('清华大学计算机系')."""
+    school = _fold(deg.institution or "")
+    if len(school.strip()) < 4:
+        return False
+    first = ctx.doc.lines[job.line - 1] if 0 < job.line <= len(ctx.doc.lines) else ""
+    text = _fold(" ".join(x for x in (job.org, job.title, first) if x))
+    if re.search(r"[\u4e00-\u9fff]", school):
+        return school.strip() in text
+    return school in text
 
 
 _INTERN_TITLE = re.compile(r"\bintern\b|\binternship|实习", re.I)
