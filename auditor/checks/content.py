@@ -15,6 +15,7 @@ from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, 
 from auditor.models import Document, Experience, Resume
 from auditor.near_text import near_groups
 from auditor.parse.alternation import literal_alternation
+from auditor.parse.entry_fields import role_of
 from auditor.parse.text import shorten, strip_markup
 
 
@@ -236,9 +237,20 @@ _NAME_ONLY = re.compile(
 
 
 def _names_only(text: str) -> bool:
-    """The bullet only names where, with whom or for whom the work was done."""
+    """The bullet only names where, with whom or for whom the work was done, or in what role."""
     plain = strip_markup(text)
-    return _names_place_or_person(plain) or bool(_NAME_ONLY.fullmatch(plain))
+    return _names_place_or_person(plain) or bool(_NAME_ONLY.fullmatch(plain)) or _names_role(plain)
+
+
+def _names_role(text: str) -> bool:
+    """The line is a role title, perhaps with its place ('Undergraduate Student Intern  Seoul, Korea',
+    '算法实习生 北京'): the same title at two places is a career, not a copied achievement."""
+    if not role_of(text) or any(ch.isdigit() for ch in text):
+        return False
+    words = _EN_WORD.findall(text)
+    if words:
+        return len(words) <= 8 and all(w[0].isupper() for w in words if len(w) >= 4)
+    return len(text) <= 20
 
 
 @check("content.duplicate_bullet", params=DuplicateParams)

@@ -157,11 +157,35 @@ _LONE_SEASON = re.compile(_NOT_BEFORE + _POINT.replace("@", "a") + _NOT_AFTER, r
 _SINCE = re.compile(r"^\W{0,3}(?:since|from)\s", re.IGNORECASE)
 
 
+# two months of one year, the year written once: "Jul. - Aug. 2021", "June to August 2022"
+_MONTHS_OF_YEAR = re.compile(
+    rf"(?<![a-z])(?P<m1>{_MONTH_NAME}){_SEP}(?P<m2>{_MONTH_NAME})\s?,?\s?(?P<y>{_YEAR}){_NOT_AFTER}", re.IGNORECASE
+)
+
+
+def _month(name: str) -> int:
+    name = name.lower().rstrip(".")
+    return MONTHS[name[:4] if name.startswith("sept") else name[:3]]
+
+
+def _months_of_year(text: str) -> DateRange | None:
+    """A range of two month names sharing the year written after the second: 'Sep. - Dec. 2023'."""
+    m = _MONTHS_OF_YEAR.search(text)
+    if m is None:
+        return None
+    year = int(m.group("y"))
+    start, end = Point(year, _month(m.group("m1"))), Point(year, _month(m.group("m2")))
+    return DateRange(start, end, m.span(), m.group(0)) if start.index <= end.index else None
+
+
 def find_entry_range(text: str) -> DateRange | None:
-    """The dates of a resume entry: a range (find_range), else one season standing for its months,
-    else "Since <point>" at the start of the line, open to the present."""
+    """The dates of a resume entry: a range (find_range), else two months of one year, else one
+    season standing for its months, else "Since <point>" at the start of the line, open to the present."""
     rng = find_range(text)
     if rng is not None or not _HAS_YEAR.search(text := normalise(text)):
+        return rng
+    rng = _months_of_year(text)
+    if rng is not None:
         return rng
     since = _SINCE.match(text)
     for m in _LONE_SEASON.finditer(text):
