@@ -175,11 +175,13 @@ def date_after_as_of(resume: Resume, p: FutureParams, ctx: CheckContext) -> Iter
             yield Hit(_lines(e), {"entry": _label(e), "date": e.end, "as_of": ctx.as_of_text}, severity="low")
 
 
-def fulltime_months(resume: Resume, as_of: Point, kinds: tuple[str, ...] = ("fulltime",)) -> int:
-    """Months covered by entries of `kinds` (the union: overlapping jobs count once)."""
+def fulltime_months(resume: Resume, as_of: Point, kinds: tuple[str, ...] = ("fulltime",), work_section: bool = False) -> int:
+    """Months covered by entries of `kinds` (the union: overlapping jobs count once). With
+    `work_section`, every entry under a work heading counts too: a client engagement filed there
+    ('浙商银行 财资项目 | 前端架构师') reads as a project but is time the candidate worked."""
     covered: set[int] = set()
     for e in resume.experience:
-        if e.kind in kinds:
+        if e.kind in kinds or (work_section and e.section == "work" and e.kind != "internship"):
             sp = span(e, as_of)
             if sp:
                 covered.update(range(sp[0].index, sp[1].index + 1))
@@ -194,13 +196,14 @@ class YearsParams(_P):
 def claimed_years_mismatch(resume: Resume, p: YearsParams, ctx: CheckContext) -> Iterator[Hit]:
     """Years of experience claimed ('2年经验') well above the full-time time the entries show.
 
-    Not a hit: claiming fewer years than computed (an older resume); within the tolerance.
+    Not a hit: claiming fewer years than computed (an older resume); within the tolerance; the
+    years made up with an entry under the work heading that its words read as a project.
     Confidence is low when internships would close the gap (many count them).
     """
     if resume.claimed_years is None or resume.claimed_years_line is None:
         raise NotApplicable("no years of experience claimed")
-    full = fulltime_months(resume, ctx.as_of) / 12
-    with_interns = fulltime_months(resume, ctx.as_of, ("fulltime", "internship")) / 12
+    full = fulltime_months(resume, ctx.as_of, work_section=True) / 12
+    with_interns = fulltime_months(resume, ctx.as_of, ("fulltime", "internship"), work_section=True) / 12
     if resume.claimed_years - full < p.tolerance_years:
         return
     jobs = [e for e in resume.experience if e.kind in ("fulltime", "internship")]
