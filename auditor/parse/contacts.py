@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from auditor.models import Contacts
+from auditor.parse.entry_fields import ROLE
 from auditor.parse.sections import SectionSpan
 from auditor.parse.text import heading_key, strip_markup
 
@@ -86,7 +87,8 @@ def first_content_line(lines: list[str]) -> int:
 
 
 def _reads_like_name(cand: str) -> bool:
-    if _NOT_NAME.search(cand) or len(cand) > 40 or not heading_key(cand):
+    """Short, capitalised or Chinese, and not a job title heading the page ('# Machine Learning Engineer')."""
+    if _NOT_NAME.search(cand) or len(cand) > 40 or not heading_key(cand) or ROLE.search(cand):
         return False
     if re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", cand) or re.fullmatch(r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-.]*){0,3}", cand):
         return True
@@ -112,7 +114,7 @@ def find_name(lines: list[str], sections: list[SectionSpan]) -> tuple[str | None
         raw = lines[n - 1].strip()
         if re.match(r"^#{2,}\s", raw):
             continue  # '## Introduction' is a section, a name is a title or plain text
-        text = re.sub(r"^#+\s*", "", strip_markup(raw))
+        text = re.sub(r"^(?:#+|=+(?=\s))\s*", "", strip_markup(raw))  # a Markdown or Typst heading ('= 张三')
         if not text:
             continue
         labelled = _labelled_name(lines, header, i, text)
