@@ -50,7 +50,15 @@ class _Lines:
         return _is_venue_line(self.raw(n), self.index)
 
     def reads_like_title(self, n: int) -> bool:
-        return _reads_like_title(self.plain(n), self.index)
+        return _reads_like_title(self.plain(n), self.index) and not self._ends_author_list(n)
+
+    def _ends_author_list(self, n: int) -> bool:
+        """Line n finishes the author list above, wrapped at 'and' or a comma ('Seong Hoon Seo, …,
+        Yeonhong Park, and' / 'Jae W. Lee'): a name, not a title."""
+        above = self.plain(n - 1).rstrip() if n > 1 else ""
+        if not re.search(r"(?:,|，|\band|&)$", above) or not _is_author_list(above.rstrip(",， &")):
+            return False
+        return read_authors(self.plain(n), single_if_marked=False) is not None or bool(_ONE_NAME.fullmatch(self.plain(n).strip(" .")))
 
 
 def _is_author_list(text: str) -> bool:
@@ -197,9 +205,14 @@ class _SectionReader:
         return all(self.ls.plain(m) and not self.ls.reads_like_title(m) for m in range(entry.line + 1, n))
 
 
+_ONE_NAME = re.compile(r"[A-Z][\w'\-]{0,30}\.?(?:\s{1,3}[A-Z][\w'\-]{0,30}\.?){1,3}")
+_LIST_NUMBER = re.compile(r"^\s*[\[(（【]\d{1,3}[\])）】]\s*")
+
+
 def _title_text(text: str) -> str:
-    """A title line as a title: cut to 300 characters, without the sentence's final stop."""
-    return text[:300].rstrip(" .,;，；")
+    """A title line as a title: cut to 300 characters, without the list number before it ('[1] ')
+    or the sentence's final stop."""
+    return _LIST_NUMBER.sub("", text[:300]).rstrip(" .,;，；")
 
 
 def _merge(entry: Publication, more: Publication) -> Publication:
