@@ -242,13 +242,13 @@ def _names_only(text: str) -> bool:
     return _names_place_or_person(plain) or bool(_NAME_ONLY.fullmatch(plain)) or _names_role(plain) or _tags_only(plain)
 
 
-_TAG_SPLIT = re.compile(r"\s*[,，、;；|/]\s*")
+_TAG_SPLIT = re.compile(r"[,，、;；|/]")  # no '\s*' around it: from every space a run would be rescanned
 
 
 def _tags_only(text: str) -> bool:
     """The line lists a few topics or tools and says nothing done ('Machine Learning, Deep Learning,
     NLP', '深度学习、自然语言处理'): the same field under two roles is no copy."""
-    parts = [x for x in _TAG_SPLIT.split(text.strip().rstrip("。.")) if x]
+    parts = [x.strip() for x in _TAG_SPLIT.split(text.strip().rstrip("。.")) if x.strip()]
     if len(parts) < 2 or len(text) > 80 or any(ch.isdigit() or ch in "()（）:：" for ch in text):
         return False
     # a Chinese topic is a short noun ('知识图谱'); a longer run is a clause ('参与大规模语料清洗')
