@@ -41,7 +41,12 @@ def _deobfuscated_emails(text: str) -> list[str]:
 
 
 _LABEL = re.compile(r"^(?:姓名|name)\s*[:：]\s*", re.I)
-_NOT_NAME = re.compile(r"@|\d{3}|简历|resume|curriculum|cv\b|http|www\.|手机|电话|邮箱|phone|email|地址|address|github", re.I)
+# words of a page's furniture, never a name: 'Download PDF', '下载中文 PDF', 'Introduction', '求职意向:'
+_NOT_NAME = re.compile(
+    r"@|\d{3}|简历|resume|curriculum|cv\b|http|www\.|手机|电话|邮箱|phone|email|地址|address|github"
+    r"|\bpdf\b|download|下载|打印|print|introduction|求职|意向|[:：]$",
+    re.I,
+)
 
 
 def _add(found: list[str], value: str) -> bool:
@@ -122,7 +127,7 @@ def find_name(lines: list[str], sections: list[SectionSpan]) -> tuple[str | None
             if labelled[0] is not None:
                 return labelled
             continue
-        cand = re.split(r"\s*[|｜]\s*|\s{2,}", text)[0].strip()
+        cand = re.split(r"\s*[|｜]\s*|\s{2,}|\s[·•]\s", text)[0].strip()  # '孙明 · 28 岁 · 杭州'
         if _reads_like_name(cand):
             return cand, n
     return None, None
