@@ -41,6 +41,16 @@ class _Lines:
     def raw(self, n: int) -> str:
         return self.lines[n - 1]
 
+    def with_quote_above(self, n: int) -> str:
+        """Line n with the start of a quoted title that opened on the line above ('… and T. Icard.
+        “Causal' / 'Abstraction: A Theory of ….” [In review]. 2024.'), so the title is read whole."""
+        text = self.raw(n)
+        if n < 2 or text.count("”") <= text.count("“"):
+            return text
+        above = self.raw(n - 1)
+        at = above.rfind("“")
+        return f"{above[at:].strip()} {text.strip()}" if at >= 0 and "”" not in above[at:] else text
+
     def plain(self, n: int) -> str:
         if n not in self._plain:
             self._plain[n] = strip_markup(self.lines[n - 1]).rstrip(" \\")
@@ -123,7 +133,7 @@ class _SectionReader:
         plain = self.ls.plain(n)
         if self._skipped(n, plain):
             return
-        pub = publication(self.ls.raw(n), n, self.ls.index, found_in="publications", kind_hint="paper", own_name=self.own_name)
+        pub = publication(self.ls.with_quote_above(n), n, self.ls.index, found_in="publications", kind_hint="paper", own_name=self.own_name)
         if pub is None:
             pub = status_line(self.ls.raw(n), n)
         elif not (pub.title or pub.venue):
