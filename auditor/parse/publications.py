@@ -193,9 +193,15 @@ class _SectionReader:
         if _LIST_ITEM.match(self.ls.raw(n)):
             return None
         after = self.entry.line if self.entry else 0
-        for m in [b for b in self.ls.body if after < b < n][-3:][::-1]:
+        between = [b for b in self.ls.body if after < b < n]
+        for m in between[-3:][::-1]:
             if self.ls.reads_like_title(m):
                 return m
+        # a title wrapped over two lines above an author list wrapped over two ('QUESO: … On-Device'
+        # / 'LLM Inference' / 'A. Seo, …, and' / 'J. Lee' / venue): four lines up, when the lines
+        # between are the title's tail and the author list
+        if len(between) >= 4 and self.ls.reads_like_title(m := between[-4]) and _is_author_list(self.ls.plain(between[-2])):
+            return m
         return None
 
     def _title_below(self, n: int) -> str | None:
