@@ -45,6 +45,8 @@ def _name(pub: Publication, ctx: CheckContext | None = None) -> str:
     where = f"{pub.venue or ''} {pub.year or ''}".strip()
     if ctx is None:
         return where
+    if not where:  # '共同撰写论文（在投）': neither title nor venue, only the line it is on
+        return ctx.say(f"the paper on line {pub.line}", f"第 {pub.line} 行的论文")
     return ctx.say(f"the paper submitted to {where}", f"投往 {where} 的论文")
 
 
