@@ -127,7 +127,31 @@ def find_name(lines: list[str], sections: list[SectionSpan]) -> tuple[str | None
             if labelled[0] is not None:
                 return labelled
             continue
-        cand = re.split(r"\s*[|｜]\s*|\s{2,}|\s[·•]\s", text)[0].strip()  # '孙明 · 28 岁 · 杭州'
-        if _reads_like_name(cand):
+        if (cand := _name_part(raw)) and _reads_like_name(cand):
             return cand, n
+    return _name_in_info_section(lines, sections)
+
+
+_NAME_PART_END = re.compile(r"\s*[|｜]\s*|\s{2,}|\t|\s[·•]\s")
+_ASIDE_AFTER = re.compile(r"\s?[(（][^()（）]{1,20}[)）]$")  # 'Jaeheon Kwak (곽재헌)': the name in another script
+_INFO_HEADINGS = {"基本信息", "个人信息", "个人资料", "personal information", "personal info", "personal details"}
+
+
+def _name_part(raw: str) -> str:
+    """The first part of a header line, split where the raw line has a bar, a wide gap or a ' · '
+    ('孙鑫 Xin Sun  (+86) 193…', '孙明 · 28 岁 · 杭州'), read before strip_markup collapses the spaces."""
+    first = _NAME_PART_END.split(re.sub(r"^(?:#+|=+(?=\s))\s*", "", raw))[0]
+    return _ASIDE_AFTER.sub("", strip_markup(first)).strip()
+
+
+def _name_in_info_section(lines: list[str], sections: list[SectionSpan]) -> tuple[str | None, int | None]:
+    """'基本信息' / '姓名：王某' as the first section: the labelled name in it."""
+    info = next((sec for sec in sections[:2] if sec.kind != "header"), None)
+    if info is None or heading_key(info.heading) not in _INFO_HEADINGS:
+        return None, None
+    body = [n for n in info.body[:10] if lines[n - 1].strip()]
+    for i, n in enumerate(body):
+        labelled = _labelled_name(lines, body, i, strip_markup(lines[n - 1]))
+        if labelled is not None and labelled[0] is not None:
+            return labelled
     return None, None
