@@ -237,7 +237,9 @@ def degree_overdue(resume: Resume, p: OverdueParams, ctx: CheckContext) -> Itera
         years = (ctx.as_of.index - start.index + 1) / 12  # type: ignore[union-attr]
         normal = NORMAL_YEARS[e.degree_level or ""]
         if years > normal + p.grace_years:
-            due = Point(start.year + int(normal), start.month)  # type: ignore[union-attr]
+            # overdue from the end of the grace period: a resume written before then was not wrong yet
+            at = start.index + round((normal + p.grace_years) * 12)  # type: ignore[union-attr]
+            due = Point(at // 12, at % 12 + 1)
             yield Hit(_lines(e), {"degree": _label(e), "years": round(years, 1), "normal": normal, "as_of": ctx.as_of_text}, confidence="medium",
                       explained_by="resume_age" if age.explains(due) else None)
 
