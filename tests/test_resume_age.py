@@ -67,3 +67,10 @@ def test_long_silence_is_asked_only_when_nothing_is_open() -> None:
     (finding,) = audit_text(ended, only=["TIM010"], as_of=AS_OF, strict=True)
     assert "2025-06" in finding.message and "17 months" in finding.message
     assert audit_text(ended.replace("2025.06", "Present"), only=["TIM010"], as_of=AS_OF, strict=True) == []
+
+
+def test_degree_overdue_only_after_its_grace_is_explained_when_written_within_it() -> None:
+    # a bachelor's from 2020-08, the resume updated 2024-12: 4.3 years then, inside the grace period
+    text = "Last updated: December 2024\n教育经历\n示例大学 计算机 本科 2020 年 8 月-至今\n"
+    (finding,) = audit_text(text, only=["TIM006"], as_of=AS_OF, strict=True)
+    assert finding.explained_by == "resume_age" and risk([finding]).score == 0

@@ -12,7 +12,7 @@ from auditor.checks.context import has_context, shared_words, words_pattern
 from auditor.checks.registry import CheckContext, Hit, NotApplicable, check
 from auditor.models import Resume
 from auditor.parse.alternation import literal_alternation
-from auditor.parse.dates import Point, parse_iso
+from auditor.parse.dates import parse_iso
 
 
 class TechParams(BaseModel):

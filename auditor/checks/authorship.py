@@ -19,8 +19,8 @@ _CO_FIRST = re.compile(
     r"(?i)共同\s*(?:第\s*)?(?:一|1)\s*作|同等贡献|co-?first|joint(?:ly)?[ -]first|equal(?:ly)?[ -]contribut"
 )
 # A legend that explains the marks of the whole list ('* equal contribution', '† denotes equal
-# contribution', '*表示共同一作'): not a claim about one paper.
-_LEGEND = re.compile(r"(?i)(?:[*†‡#]|\\dagger)\s*(?:[:：=]|denotes|indicates|marks|表示|为)?\s*(?:equal|共同|同等)")
+# contribution', '*表示共同一作', '* co-first authors'): not a claim about one paper.
+_LEGEND = re.compile(r"(?i)(?:[*†‡#]|\\dagger)\s*(?:[:：=]|denotes|indicates|marks|表示|为)?\s*(?:equal|共同|同等|co-?first|joint(?:ly)?[ -]first)")
 _MARK = re.compile(r"[*†‡#]|\\dagger|\^\{?\\?\*")
 _EMPHASIS = re.compile(r"\*[^*]+\*|_[^_]+_")
 _SPLIT = re.compile(r"[,，、&]|\band\b")  # parts are stripped after: no \s* around (linear)

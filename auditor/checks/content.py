@@ -15,6 +15,7 @@ from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, 
 from auditor.models import Document, Experience, Resume
 from auditor.near_text import near_groups
 from auditor.parse.alternation import literal_alternation
+from auditor.parse.entry_fields import role_of
 from auditor.parse.text import shorten, strip_markup
 
 
@@ -236,9 +237,33 @@ _NAME_ONLY = re.compile(
 
 
 def _names_only(text: str) -> bool:
-    """The bullet only names where, with whom or for whom the work was done."""
+    """The bullet only names where, with whom or for whom the work was done, or in what role."""
     plain = strip_markup(text)
-    return _names_place_or_person(plain) or bool(_NAME_ONLY.fullmatch(plain))
+    return _names_place_or_person(plain) or bool(_NAME_ONLY.fullmatch(plain)) or _names_role(plain) or _tags_only(plain)
+
+
+_TAG_SPLIT = re.compile(r"[,，、;；|/]")  # no '\s*' around it: from every space a run would be rescanned
+
+
+def _tags_only(text: str) -> bool:
+    """The line lists a few topics or tools and says nothing done ('Machine Learning, Deep Learning,
+    NLP', '深度学习、自然语言处理'): the same field under two roles is no copy."""
+    parts = [x.strip() for x in _TAG_SPLIT.split(text.strip().rstrip("。.")) if x.strip()]
+    if len(parts) < 2 or len(text) > 80 or any(ch.isdigit() or ch in "()（）:：" for ch in text):
+        return False
+    # a Chinese topic is a short noun ('知识图谱'); a longer run is a clause ('参与大规模语料清洗')
+    return all(len(x.split()) <= 3 and len(x) <= (24 if x.isascii() else 6) for x in parts)
+
+
+def _names_role(text: str) -> bool:
+    """The line is a role title, perhaps with its place ('Undergraduate Student Intern  Seoul, Korea',
+    '算法实习生 北京'): the same title at two places is a career, not a copied achievement."""
+    if not role_of(text) or any(ch.isdigit() for ch in text):
+        return False
+    words = _EN_WORD.findall(text)
+    if words:
+        return len(words) <= 8 and all(w[0].isupper() for w in words if len(w) >= 4)
+    return len(text) <= 20
 
 
 @check("content.duplicate_bullet", params=DuplicateParams)

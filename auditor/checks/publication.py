@@ -47,7 +47,9 @@ def _name(pub: Publication, ctx: CheckContext | None = None) -> str:
     where = f"{pub.venue or ''} {pub.year or ''}".strip()
     if ctx is None:
         return where
-    return ctx.say(f"the paper submitted to {where}", f"投往 {where} 的论文") if where else ""
+    if not where:  # '共同撰写论文（在投）': neither title nor venue, only the line it is on
+        return ctx.say(f"the paper on line {pub.line}", f"第 {pub.line} 行的论文")
+    return ctx.say(f"the paper submitted to {where}", f"投往 {where} 的论文")
 
 
 def _quoted(title: str, ctx: CheckContext | None) -> str:

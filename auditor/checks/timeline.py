@@ -77,7 +77,9 @@ def job_during_degree(resume: Resume, p: DegreeJobParams, ctx: CheckContext) -> 
     quoting every job that overlaps it.
 
     Not a hit: internships, research or projects during study; a job starting in the last
-    months before graduation (shorter than min_months); year-only dates. When every overlapping
+    months before graduation (shorter than min_months); year-only dates; a post at the degree's
+    own institution (a doctoral researcher's or a tutor's contract is how the degree is done,
+    not a second commitment). When every overlapping
     job began in the degree's final year and outlasts it (finishing a thesis while employed),
     it is only low.
     """
@@ -88,7 +90,11 @@ def job_during_degree(resume: Resume, p: DegreeJobParams, ctx: CheckContext) -> 
         raise NotApplicable("no dated full-time job and degree to compare")
     for deg in degrees:
         deg_span = span(deg, ctx.as_of)
-        hits = [(job, span(job, ctx.as_of)) for job in jobs if overlap_months(span(job, ctx.as_of), deg_span) >= p.min_months]  # type: ignore[arg-type]
+        hits = [
+            (job, span(job, ctx.as_of))
+            for job in jobs
+            if overlap_months(span(job, ctx.as_of), deg_span) >= p.min_months and not _at_school(job, deg, ctx)  # type: ignore[arg-type]
+        ]
         if not hits:
             continue
         months = len({m for _, js in hits for m in range(max(js[0].index, deg_span[0].index), min(js[1].index, deg_span[1].index) + 1)})  # type: ignore[index]
@@ -102,6 +108,26 @@ def job_during_degree(resume: Resume, p: DegreeJobParams, ctx: CheckContext) -> 
             confidence="high" if sure else "medium",
             severity="low" if tail else None,
         )
+
+
+def _fold(text: str) -> str:
+    """Lower case, punctuation and spacing folded to single spaces, for comparing names."""
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+
+
+def _at_school(job: Experience, deg: Education, ctx: CheckContext) -> bool:
+    """The job is held at the degree's own institution: its organisation, title or first line
+    names it ('Research Associate, Humboldt University'; 'Bielefeld University, Tutor').
+    Whole words only, so a short name never matches inside another word; a Chinese name has no
+    spaces to bound it and is compared as written ('清华大学计算机系')."""
+    school = _fold(deg.institution or "")
+    if len(school.strip()) < 4:
+        return False
+    first = ctx.doc.lines[job.line - 1] if 0 < job.line <= len(ctx.doc.lines) else ""
+    text = _fold(" ".join(x for x in (job.org, job.title, first) if x))
+    if re.search(r"[\u4e00-\u9fff]", school):
+        return school.strip() in text
+    return school in text
 
 
 _INTERN_TITLE = re.compile(r"\bintern\b|\binternship|实习", re.I)
@@ -151,11 +177,13 @@ def date_after_as_of(resume: Resume, p: FutureParams, ctx: CheckContext) -> Iter
             yield Hit(_lines(e), {"entry": _label(e), "date": e.end, "as_of": ctx.as_of_text}, severity="low")
 
 
-def fulltime_months(resume: Resume, as_of: Point, kinds: tuple[str, ...] = ("fulltime",)) -> int:
-    """Months covered by entries of `kinds` (the union: overlapping jobs count once)."""
+def fulltime_months(resume: Resume, as_of: Point, kinds: tuple[str, ...] = ("fulltime",), work_section: bool = False) -> int:
+    """Months covered by entries of `kinds` (the union: overlapping jobs count once). With
+    `work_section`, every entry under a work heading counts too: a client engagement filed there
+    ('浙商银行 财资项目 | 前端架构师') reads as a project but is time the candidate worked."""
     covered: set[int] = set()
     for e in resume.experience:
-        if e.kind in kinds:
+        if e.kind in kinds or (work_section and e.section == "work" and e.kind != "internship"):
             sp = span(e, as_of)
             if sp:
                 covered.update(range(sp[0].index, sp[1].index + 1))
@@ -170,13 +198,14 @@ class YearsParams(_P):
 def claimed_years_mismatch(resume: Resume, p: YearsParams, ctx: CheckContext) -> Iterator[Hit]:
     """Years of experience claimed ('2年经验') well above the full-time time the entries show.
 
-    Not a hit: claiming fewer years than computed (an older resume); within the tolerance.
+    Not a hit: claiming fewer years than computed (an older resume); within the tolerance; the
+    years made up with an entry under the work heading that its words read as a project.
     Confidence is low when internships would close the gap (many count them).
     """
     if resume.claimed_years is None or resume.claimed_years_line is None:
         raise NotApplicable("no years of experience claimed")
-    full = fulltime_months(resume, ctx.as_of) / 12
-    with_interns = fulltime_months(resume, ctx.as_of, ("fulltime", "internship")) / 12
+    full = fulltime_months(resume, ctx.as_of, work_section=True) / 12
+    with_interns = fulltime_months(resume, ctx.as_of, ("fulltime", "internship"), work_section=True) / 12
     if resume.claimed_years - full < p.tolerance_years:
         return
     jobs = [e for e in resume.experience if e.kind in ("fulltime", "internship")]
@@ -210,7 +239,9 @@ def degree_overdue(resume: Resume, p: OverdueParams, ctx: CheckContext) -> Itera
         years = (ctx.as_of.index - start.index + 1) / 12  # type: ignore[union-attr]
         normal = NORMAL_YEARS[e.degree_level or ""]
         if years > normal + p.grace_years:
-            due = Point(start.year + int(normal), start.month)  # type: ignore[union-attr]
+            # overdue from the end of the grace period: a resume written before then was not wrong yet
+            at = start.index + round((normal + p.grace_years) * 12)  # type: ignore[union-attr]
+            due = Point(at // 12, at % 12 + 1)
             yield Hit(_lines(e), {"degree": _label(e), "years": round(years, 1), "normal": normal, "as_of": ctx.as_of_text}, confidence="medium",
                       explained_by="resume_age" if age.explains(due) else None)
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from auditor.checks.registry import CheckContext, Hit, NoParams, NotApplicable, check
 from auditor.models import Claim, Publication, Resume
 from auditor.parse.text import strip_markup
+from auditor.parse.words import pattern
 from auditor.verify.records import SOURCE_NAMES
 
 
@@ -88,6 +89,14 @@ def private_claims(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[H
     yield Hit(tuple(lines[:10]), {"count": len(claims)})
 
 
+_AGGREGATE = pattern("aggregate")
+
+
+def _profile_link(resume: Resume) -> bool:
+    """A GitHub profile (github.com/user) among the resume's links."""
+    return any(re.search(r"github\.com/[\w.\-]+/?$", link.rstrip(")")) for link in resume.contacts.links)
+
+
 @check("verification.stars_without_link", params=NoParams)
 def stars_without_link(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]:
     """GitHub stars claimed with no repository link anywhere in the resume."""
@@ -96,6 +105,8 @@ def stars_without_link(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterat
         raise NotApplicable("no stars claimed")
     if any(re.search(r"github\.com/[\w.\-]+/[\w.\-]+", link) for link in resume.contacts.links):
         return
+    if _profile_link(resume) and all(_AGGREGATE.search(c.text) for c in stars):
+        return  # 'my projects have accumulated 1000 stars' is a total the linked profile shows
     yield Hit(tuple(sorted({c.line for c in stars})[:4]), {"count": int(max(c.value or 0 for c in stars))})
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from auditor.models import Award
-from auditor.parse.claims import RANK, is_rank, number
+from auditor.parse.claim_ranks import RANK, is_rank
+from auditor.parse.claims import number
 from auditor.parse.sections import SectionSpan
 from auditor.parse.text import strip_markup
 

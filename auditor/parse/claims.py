@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from auditor.models import Claim
 from auditor.parse.claim_changes import find_changes
 from auditor.parse.claim_numbers import COUNT_SCALE, NUM, number, scale_of
-from auditor.parse.claim_ranks import RANK, find_ranks, is_rank  # RANK, is_rank, number: read by awards too
+from auditor.parse.claim_ranks import find_ranks
 from auditor.parse.text import strip_markup
 
 _NUM = NUM

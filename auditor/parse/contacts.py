@@ -42,7 +42,7 @@ def _deobfuscated_emails(text: str) -> list[str]:
 
 
 _LABEL = re.compile(r"^(?:姓名|name)\s*[:：]\s*", re.I)
-_NOT_NAME = re.compile(r"@|\d{3}|简历|resume|curriculum|cv\b|http|www\.|手机|电话|邮箱|phone|email|地址|address|github|pdf\b|下载|download|打印|本页|首页|返回|print\b|home\b", re.I)  # … and the buttons of a web page
+_NOT_NAME = re.compile(r"@|\d{3}|简历|resume|curriculum|cv\b|http|www\.|手机|电话|邮箱|phone|email|地址|address|github|pdf\b|下载|download|打印|本页|首页|返回|print\b|home\b|introduction|求职|意向", re.I)  # … a web page's buttons and furniture
 
 
 def _add(found: list[str], value: str) -> bool:

@@ -157,11 +157,47 @@ _LONE_SEASON = re.compile(_NOT_BEFORE + _POINT.replace("@", "a") + _NOT_AFTER, r
 _SINCE = re.compile(r"^\W{0,3}(?:since|from)\s", re.IGNORECASE)
 
 
+# two months of one year, the year written once: "Jul. - Aug. 2021", "June to August 2022"
+_MONTHS_OF_YEAR = re.compile(
+    rf"(?<![a-z])(?P<m1>{_MONTH_NAME}){_SEP}(?P<m2>{_MONTH_NAME})\s?,?\s?(?P<y>{_YEAR}){_NOT_AFTER}", re.IGNORECASE
+)
+
+
+# the same in Chinese: "2021年7月-8月", "2021 年 7 月至 8 月" (the second 月 is required)
+_MONTHS_OF_YEAR_ZH = re.compile(rf"{_NOT_BEFORE}(?P<y>{_YEAR})\s?年\s?(?P<m1>{_MON})\s?月?{_SEP}(?P<m2>{_MON})\s?月")
+# one winter over the turn of the year: "Winter 2019/2020" is 2019-12 to 2020-02
+_WINTER_OVER = re.compile(rf"(?<![a-z])winter\s?(?P<y1>{_YEAR})\s?[/\-–]\s?(?P<y2>{_YEAR}){_NOT_AFTER}", re.IGNORECASE)
+
+
+def _month(name: str) -> int:
+    name = name.lower().rstrip(".")
+    return MONTHS[name[:4] if name.startswith("sept") else name[:3]]
+
+
+def _months_of_year(text: str) -> DateRange | None:
+    """A range of two months sharing one written year ('Sep. - Dec. 2023', '2021年7月-8月'), or a
+    winter over the turn of the year ('Winter 2019/2020')."""
+    w = _WINTER_OVER.search(text)
+    if w is not None and int(w.group("y2")) == int(w.group("y1")) + 1:
+        return DateRange(Point(int(w.group("y1")), 12), Point(int(w.group("y2")), 2), w.span(), w.group(0))
+    m = _MONTHS_OF_YEAR.search(text)
+    if m is not None:
+        start, end = Point(int(m.group("y")), _month(m.group("m1"))), Point(int(m.group("y")), _month(m.group("m2")))
+    elif (m := _MONTHS_OF_YEAR_ZH.search(text)) is not None:
+        start, end = Point(int(m.group("y")), int(m.group("m1"))), Point(int(m.group("y")), int(m.group("m2")))
+    else:
+        return None
+    return DateRange(start, end, m.span(), m.group(0)) if start.index <= end.index else None
+
+
 def find_entry_range(text: str) -> DateRange | None:
-    """The dates of a resume entry: a range (find_range), else one season standing for its months,
-    else "Since <point>" at the start of the line, open to the present."""
+    """The dates of a resume entry: a range (find_range), else two months of one year, else one
+    season standing for its months, else "Since <point>" at the start of the line, open to the present."""
     rng = find_range(text)
     if rng is not None or not _HAS_YEAR.search(text := normalise(text)):
+        return rng
+    rng = _months_of_year(text)
+    if rng is not None:
         return rng
     since = _SINCE.match(text)
     for m in _LONE_SEASON.finditer(text):

@@ -8,6 +8,7 @@ entry_education.py) and given a kind (entry_kind.py). An entry's body runs to th
 from __future__ import annotations
 
 import bisect
+import re
 
 from auditor.models import Bullet, Education, Experience, LineLayout
 from auditor.parse.entry_education import education
@@ -16,6 +17,7 @@ from auditor.parse.entry_kind import COMPETITION, entry_kind
 from auditor.parse.entry_lines import SENTENCE, Line, read_lines
 from auditor.parse.layouts import Anchor, Block, find_anchors
 from auditor.parse.sections import SectionSpan
+from auditor.parse.text import strip_markup
 
 _NO_ENTRIES = ("skills", "publication", "summary")
 
@@ -59,13 +61,32 @@ def _org_and_role(lines: list[Line], a: Anchor) -> tuple[str | None, str | None]
     return org or a.title, role_of(detail) or role
 
 
+def _role_below(a: Anchor, role: str | None, body: list[Line]) -> str | None:
+    """The role on the short line under a head that names only the organisation and its date
+    ('ARC Lab  Jul. - Aug. 2021' / 'Undergraduate Student Intern  Seoul, Korea'): it says what
+    kind of entry this is, an internship under an 'Experience' heading included."""
+    if role is not None or a.detail_line is not None:
+        return None
+    if not body or body[0].bullet or SENTENCE.search(body[0].plain):
+        return None
+    sub = strip_markup(re.split(r"\s{2,}|\t", body[0].raw.strip())[0])  # before a wide gap: 'Intern   Boston, MA'
+    role = role_of(sub) if sub and len(sub) <= 60 else None
+    # the role opens the line ('Research Intern  Lyon, France'); a role word at its end more often
+    # closes the title of the next entry ('基于 X 的研究  项目组成员')
+    return role if role and sub.startswith(role) else None
+
+
 def _experience(lines: list[Line], sec: SectionSpan, a: Anchor, body: list[Line]) -> Experience | None:
     if sec.kind == "award" and not COMPETITION.search(a.title):
         return None
     detail = lines[a.detail_line - 1].plain if a.detail_line else ""
     section_kind = "competition" if sec.kind == "award" else sec.kind
-    kind, conf = entry_kind(section_kind, f"{a.title} {detail}".strip(), lines[a.date_line - 1].plain, _subtitle(body))
     org, role = _org_and_role(lines, a)
+    kind, conf = entry_kind(section_kind, f"{a.title} {detail}".strip(), lines[a.date_line - 1].plain, _subtitle(body))
+    role_below = _role_below(a, role, body) if kind in ("fulltime", "other") else None
+    if role_below:  # read as a job only for want of its role: the role line decides
+        kind, conf = entry_kind(section_kind, f"{a.title} {role_below}", lines[a.date_line - 1].plain, _subtitle(body))
+        role = role_below
     if kind in ("competition", "project", "research") and role is None and not a.detail_line or kind == "competition":
         org, role = a.title, None  # the name of the project or contest, not an employer
     return Experience(

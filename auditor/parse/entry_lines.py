@@ -107,6 +107,7 @@ def clean_title(text: str) -> str:
     text = _NOISE.sub(" ", text)
     text = re.sub(r"[（(]\s*[,，、]?\s*", "(", text)
     text = re.sub(r"\(\s*\)|（\s*）|\(\s*[,，]\s*|[,，]\s*\)", " ", text)
+    text = re.sub(r"[(（][_*\s]{1,8}[)）]", " ", text)  # '(_ _)': the emphasis of a removed '(_May 2022 - July 2023_)'
     text = re.sub(r"^[\s|｜:：,，\-–—~]+|[\s|｜:：,，\-–—~(（]+$", "", text)
     return " ".join(text.split())
 

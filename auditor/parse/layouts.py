@@ -128,9 +128,17 @@ def inside_body(block: Block, i: int) -> Result:
     nested = line.item and line.indent > prev.indent
     head = block.line(prev.title_lines[0])
     in_brackets = line.item and not head.item and _date_in_brackets(line)
-    if nested or line.label or in_brackets:
+    if nested or line.label or in_brackets or _note_under_degree(block, line, prev):
         return SKIP
     return None
+
+
+def _note_under_degree(block: Block, line: Line, prev: Anchor) -> bool:
+    """An indented education line naming neither a school nor a degree is a note on the degree
+    above, whatever date it gives: '  已获录取，预计于 2020 秋季学期入学' / '  Honours: Dean's List (2018-2019)'."""
+    if block.kind != "education" or line.indent <= prev.indent:
+        return False
+    return not INSTITUTION.search(line.rest) and not degree(line.rest)[0]
 
 
 def title_over_details(block: Block, i: int) -> Result:

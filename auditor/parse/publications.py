@@ -41,6 +41,16 @@ class _Lines:
     def raw(self, n: int) -> str:
         return self.lines[n - 1]
 
+    def with_quote_above(self, n: int) -> str:
+        """Line n with the start of a quoted title that opened on the line above ('… and T. Icard.
+        “Causal' / 'Abstraction: A Theory of ….” [In review]. 2024.'), so the title is read whole."""
+        text = self.raw(n)
+        if n < 2 or text.count("”") <= text.count("“"):
+            return text
+        above = self.raw(n - 1)
+        at = above.rfind("“")
+        return f"{above[at:].strip()} {text.strip()}" if at >= 0 and "”" not in above[at:] else text
+
     def plain(self, n: int) -> str:
         if n not in self._plain:
             self._plain[n] = strip_markup(self.lines[n - 1]).rstrip(" \\")
@@ -50,7 +60,15 @@ class _Lines:
         return _is_venue_line(self.raw(n), self.index)
 
     def reads_like_title(self, n: int) -> bool:
-        return _reads_like_title(self.plain(n), self.index)
+        return _reads_like_title(self.plain(n), self.index) and not self._ends_author_list(n)
+
+    def _ends_author_list(self, n: int) -> bool:
+        """Line n finishes the author list above, wrapped at 'and' or a comma ('Seong Hoon Seo, …,
+        Yeonhong Park, and' / 'Jae W. Lee'): a name, not a title."""
+        above = self.plain(n - 1).rstrip() if n > 1 else ""
+        if not re.search(r"(?:,|，|\band|&)$", above) or not _is_author_list(above.rstrip(",， &")):
+            return False
+        return read_authors(self.plain(n), single_if_marked=False) is not None or bool(_ONE_NAME.fullmatch(self.plain(n).strip(" .")))
 
 
 def _is_author_list(text: str) -> bool:
@@ -119,7 +137,7 @@ class _SectionReader:
         plain = self.ls.plain(n)
         if self._skipped(n, plain):
             return
-        pub = publication(self.ls.raw(n), n, self.ls.index, found_in="publications", kind_hint="paper", own_name=self.own_name)
+        pub = publication(self.ls.with_quote_above(n), n, self.ls.index, found_in="publications", kind_hint="paper", own_name=self.own_name)
         if pub is None:
             pub = status_line(self.ls.raw(n), n)
         elif not (pub.title or pub.venue):
@@ -179,9 +197,15 @@ class _SectionReader:
         if _LIST_ITEM.match(self.ls.raw(n)):
             return None
         after = self.entry.line if self.entry else 0
-        for m in [b for b in self.ls.body if after < b < n and self.ls.plain(b)][-3:][::-1]:
+        between = [b for b in self.ls.body if after < b < n and self.ls.plain(b)]
+        for m in between[-3:][::-1]:
             if self.ls.reads_like_title(m):
                 return m
+        # a title wrapped over two lines above an author list wrapped over two ('QUESO: … On-Device'
+        # / 'LLM Inference' / 'A. Seo, …, and' / 'J. Lee' / venue): four lines up, when the lines
+        # between are the title's tail and the author list
+        if len(between) >= 4 and self.ls.reads_like_title(m := between[-4]) and _is_author_list(self.ls.plain(between[-2])):
+            return m
         return None
 
     def _title_below(self, n: int) -> str | None:
@@ -201,9 +225,14 @@ class _SectionReader:
         return all(self.ls.plain(m) and not self.ls.reads_like_title(m) for m in range(entry.line + 1, n))
 
 
+_ONE_NAME = re.compile(r"[A-Z][\w'\-]{0,30}\.?(?:\s{1,3}[A-Z][\w'\-]{0,30}\.?){1,3}")
+_LIST_NUMBER = re.compile(r"^\s*[\[(（【]\d{1,3}[\])）】]\s*")
+
+
 def _title_text(text: str) -> str:
-    """A title line as a title: cut to 300 characters, without the sentence's final stop."""
-    return text[:300].rstrip(" .,;，；")
+    """A title line as a title: cut to 300 characters, without the list number before it ('[1] ')
+    or the sentence's final stop."""
+    return _LIST_NUMBER.sub("", text[:300]).rstrip(" .,;，；")
 
 
 def _merge(entry: Publication, more: Publication) -> Publication:

@@ -29,6 +29,7 @@ _SPACES = " \t\n\r\f\v\u3000"  # strip_markup has already collapsed every other 
 _OPENERS = _SPACES + "【[(（</"
 _CLOSERS = _SPACES + "】])）>:：/"
 _TRAILING_COLON = re.compile(r"\s*[:：]\s*$")
+_TYPST_HEADING = re.compile(r"^={1,6} ")  # Typst's '= 教育背景' / '== Education', as Markdown's '#'
 
 
 @functools.lru_cache(maxsize=65536)
@@ -50,7 +51,7 @@ def strip_markup(line: str) -> str:
 def heading_key(line: str) -> str:
     """A line reduced to its words, for matching section headings ('🎓 教育背景' -> '教育背景')."""
     s = strip_markup(_ENTITY.sub(" ", line) if "&" in line else line)
-    s = _BRACKETED_LINK.sub("", s)
+    s = _TYPST_HEADING.sub("", _BRACKETED_LINK.sub("", s))
     s = _TRAILING_BRACKETS.sub("", s)
     s = _DECOR.sub("", s)
     # str.strip, not a regex: '[…]+$' tried at every position is quadratic on a long run of ')'

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json as _json
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
