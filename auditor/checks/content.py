@@ -3,6 +3,7 @@ well-known names, and notes meant for the candidate rather than the reader."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -30,8 +31,11 @@ def placeholder(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]
     pats = [(ph, re.compile(ph.pattern)) for ph in ctx.kb.placeholders]
     if not pats:
         raise NotApplicable("no placeholder patterns in the knowledge base")
+    anywhere = _any_of(tuple(ph.pattern for ph, _ in pats))
     found: dict[str, list[tuple[int, str]]] = {}
     for n, raw in visible_lines(ctx.doc):
+        if not anywhere.search(raw):
+            continue  # most lines hold no placeholder: one search, not one per pattern
         taken: list[tuple[int, int]] = []
         for ph, pat in pats:
             m = pat.search(raw)
@@ -49,6 +53,17 @@ def placeholder(resume: Resume, p: NoParams, ctx: CheckContext) -> Iterator[Hit]
 
 
 MAX_SHOWN = 4  # distinct placeholders named in one message; the evidence quotes every line
+
+
+@functools.lru_cache(maxsize=4)
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that matches where any of `patterns` does: a leading '(?i)' scoped to its
+    own part, named groups made plain (the parts may share a name)."""
+    parts = []
+    for pat in patterns:
+        body = re.sub(r"\(\?P<\w+>", "(?:", pat)
+        parts.append(f"(?i:{body[4:]})" if body.startswith("(?i)") else f"(?:{body})")
+    return re.compile("|".join(parts))
 
 
 def _quoted(m: re.Match[str]) -> str:
