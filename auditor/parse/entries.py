@@ -17,7 +17,7 @@ from auditor.parse.entry_kind import COMPETITION, entry_kind
 from auditor.parse.entry_lines import SENTENCE, Line, read_lines
 from auditor.parse.layouts import Anchor, Block, find_anchors
 from auditor.parse.sections import SectionSpan
-from auditor.parse.text import strip_markup
+from auditor.parse.text import plain_quotes, strip_markup
 
 _NO_ENTRIES = ("skills", "publication", "summary")
 
@@ -90,7 +90,7 @@ def _experience(lines: list[Line], sec: SectionSpan, a: Anchor, body: list[Line]
     if kind in ("competition", "project", "research") and role is None and not a.detail_line or kind == "competition":
         org, role = a.title, None  # the name of the project or contest, not an employer
     return Experience(
-        org=org,
+        org=plain_quotes(org),
         title=role,
         kind=kind,  # type: ignore[arg-type]
         kind_confidence=conf,  # type: ignore[arg-type]

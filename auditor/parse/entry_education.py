@@ -6,6 +6,7 @@ import re
 
 from auditor.models import Education
 from auditor.parse.dates import DateRange, find_points, is_expected, normalise
+from auditor.parse.text import plain_quotes
 from auditor.parse.entry_fields import INSTITUTION, LEVEL_ONLY, degree, segments
 from auditor.parse.entry_lines import BODY_LABEL, SENTENCE, Line, clean_title
 
@@ -123,8 +124,9 @@ def education(head_lines: list[Line], date_line: Line | None, rng: DateRange | N
     if rng is None:  # "M.S. in EE, Columbia University, 2022": the year it ended
         years = find_points(head)
         end = f"{years[-1].year:04d}-12" if years else None
+        expected = expected or bool(years and is_expected(head))  # "…, 2026 (expected)"
     return Education(
-        institution=inst,
+        institution=plain_quotes(inst),
         degree=word,
         degree_level=level or "other",  # type: ignore[arg-type]
         major=_major(segs, inst),

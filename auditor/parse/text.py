@@ -80,3 +80,12 @@ def shorten(text: str, limit: int) -> str:
     spaces only, so a Chinese line (no spaces) would shrink to the placeholder alone."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def plain_quotes(text: str | None) -> str | None:
+    """A name with a word processor's curly quotes as typed ('Xi’an' → "Xi'an"): the same school
+    or employer whichever program wrote the file, for matching and look-ups."""
+    return text.translate(_TYPOGRAPHIC) if text else text
