@@ -124,7 +124,7 @@ def education(head_lines: list[Line], date_line: Line | None, rng: DateRange | N
     if rng is None:  # "M.S. in EE, Columbia University, 2022": the year it ended
         years = find_points(head)
         end = f"{years[-1].year:04d}-12" if years else None
-        expected = expected or bool(years and is_expected(head))  # "…, 2026 (expected)"
+        expected = expected or bool(years and is_expected(" ".join(line.plain for line in head_lines)))  # "…, 2026 (expected)"
     return Education(
         institution=plain_quotes(inst),
         degree=word,
