@@ -31,16 +31,32 @@ MIN_OPENERS = 3
 
 
 def unwrap(lines: list[str], sections: list[SectionSpan], layout: list[LineLayout] | None) -> list[str]:
-    """`lines` with each PDF publication entry joined onto its first line (the rest blank)."""
-    if not layout:
-        return lines
+    """`lines` with each PDF publication entry joined onto its first line (the rest blank), and,
+    in any format, a list number standing alone ('[4].', from a word processor's numbering) put
+    back in front of the entry it numbers."""
     out = list(lines)
+    for sec in sections:
+        if sec.kind == "publication":
+            _number_onto_entry(out, sec.body)
+    if not layout:
+        return out
     for sec in sections:
         if sec.kind == "publication":
             body = [n for n in sec.body if 0 < n <= len(layout) and layout[n - 1].page is not None]
             if not _join(out, body):
                 _join_pieces(out, body, layout)
     return out
+
+
+_BARE_NUMBER = re.compile(r"^\s*(?:\[\d{1,3}\]\.?|\(?\d{1,3}[.)])\s*$")
+
+
+def _number_onto_entry(out: list[str], body: list[int]) -> None:
+    for k, n in enumerate(body[:-1]):
+        nxt = body[k + 1]
+        if _BARE_NUMBER.match(out[n - 1]) and out[nxt - 1].strip():
+            out[n - 1] = out[n - 1].strip() + " " + out[nxt - 1].strip()
+            out[nxt - 1] = ""
 
 
 def _join(out: list[str], body: list[int]) -> bool:
