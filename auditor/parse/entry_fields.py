@@ -95,6 +95,9 @@ def org_and_title(title: str) -> tuple[str | None, str | None]:
     role = next((s for s in reversed(segs) if ROLE.search(s) and not ORG_END.search(s)), None)
     lead = _split_trailing_role(role) if role is not None and not _CJK.search(role) else (None, role)
     if lead[0] is not None:  # "Adobe Research Intern, Video AI": the org leads the role's segment
+        before = segs[: segs.index(role)] if role in segs else []
+        if before and not any(ROLE.search(s) for s in before):  # "Oculus, Facebook Software Engineering Intern"
+            return ", ".join([*before, lead[0]]), lead[1]
         return lead
     # "Software Engineer, Google" puts the role first
     org = next((s for s in segs if s != role), None)
