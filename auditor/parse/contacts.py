@@ -146,7 +146,7 @@ _HEADING_MARK = re.compile(r"^(?:#+|=)\s*")
 # Where a name ends on its line: a column bar, a middle dot or bullet ('周晨 · 29 岁'), wide space,
 # a comma. A short bracketed part is a nickname or the native-script form ('Jiacheng (Gary) Liu',
 # 'Minho Park (박민호)') and is left out.
-_NAME_END = re.compile(r"\s*[|｜·•,，]\s*|\s{2,}|\t|\s+(?=[(（]?[+\d])")  # … or a number (a phone, an age)
+_NAME_END = re.compile(r"\s*[|｜·•,，]\s*|\s{2,}|\t|\s+(?=[(（]?[+\d])|(?<!\s)\s+(?=[^\s@]{1,64}@)")  # … a number (a phone, an age), an e-mail
 _BRACKETED = re.compile(r"\s?[(（][^()（）]{1,20}[)）]")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,8}")
 _LATIN_NAME = re.compile(r"(?<![\w'\-.])[A-Z][\w'\-]+\.?(?:\s+[A-Z][\w'\-.]*){1,3}")  # two to four words: 'Previously' is none

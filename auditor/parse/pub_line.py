@@ -152,9 +152,9 @@ def _before_authors(title: str, own_name: str | None) -> str:
     ('2026 Title'), and cut where the author list begins, found by the candidate's own name
     ('… in Image Generation Tuna Han Salih Meral, Kaan Oktay'). A title never holds its author."""
     title = _LEADING_YEAR.sub("", title)
-    if not own_name or not own_name.isascii() or len(own_name) < 5:
+    words = [w for w in (own_name or "").split() if w.isascii()]  # '孙鑫 Xin Sun': its Latin form
+    if len(words) < 2 or len(" ".join(words)) < 5:
         return title
-    words = own_name.split()
     found = re.search(rf"(?<![\w]){re.escape(words[0])}\s+{re.escape(words[1][0])}", title) if len(words) > 1 else None
     at = found.start() if found else -1  # 'Jane Q' of 'Jane Q. Example' when a stop cut the title there
     if at < 8:
