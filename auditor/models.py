@@ -107,6 +107,8 @@ class Education(_Model):
     date_line: int | None = None
     # the body line stating the expected graduation ('预计 2021 年 7 月毕业') when the date line says only 至今
     expected_line: int | None = None
+    # admitted, not yet begun ('已获录取，预计于 2020 秋季学期入学', 'Incoming PhD student'): its dates are a plan
+    planned: bool = False
 
 
 class Experience(_Model):

@@ -60,8 +60,9 @@ class ResumeAge:
 
     def explains(self, point: Point | None) -> bool:
         """A status that changed at `point` is explained by the resume's age: the resume is old
-        and was written before that change."""
-        return bool(self.old and self.written and point and self.written.index < point.index)
+        and was written before that change, or in its month (the resume is dated by its latest
+        fact, to the month: it may well predate a change later that month)."""
+        return bool(self.old and self.written and point and self.written.index <= point.index)
 
 
 def decision_date(venue: Venue, year: int, margin_months: int) -> tuple[Point, str, bool] | None:
@@ -96,9 +97,12 @@ def _label(e: Education | Experience) -> str:
 
 
 def _entry_facts(resume: Resume) -> list[Fact]:
-    """Starts of every entry; ends of finished ones. An expected graduation is a plan, not a fact."""
+    """Starts of every entry; ends of finished ones. An expected graduation, and a degree the
+    candidate is only admitted to, are plans, not facts."""
     out: list[Fact] = []
     for e in [*resume.education, *resume.experience]:
+        if isinstance(e, Education) and e.planned:
+            continue
         line = e.date_line or e.line
         start = parse_iso(e.start)
         if start:

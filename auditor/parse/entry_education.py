@@ -7,6 +7,7 @@ import re
 from auditor.models import Education
 from auditor.parse.dates import DateRange, find_points, is_expected, normalise
 from auditor.parse.text import plain_quotes
+from auditor.parse.words import pattern
 from auditor.parse.entry_fields import INSTITUTION, LEVEL_ONLY, degree, segments
 from auditor.parse.entry_lines import BODY_LABEL, SENTENCE, Line, clean_title
 
@@ -113,6 +114,10 @@ def _graduation(rng: DateRange | None, date_text: str, body: list[Line]) -> tupl
     return end, rng.ongoing, is_expected(date_text), None
 
 
+_ADMITTED = pattern("admission")
+_ENROLS = re.compile(r"预计.{0,12}入学")  # '预计于 2020 秋季学期入学': expected to enrol
+
+
 def education(head_lines: list[Line], date_line: Line | None, rng: DateRange | None, body: list[Line]) -> Education:
     """An education entry from its head (title and date lines) and the body lines under it."""
     head = clean_title(" | ".join(line.rest if line.date else line.plain for line in head_lines))
@@ -125,7 +130,9 @@ def education(head_lines: list[Line], date_line: Line | None, rng: DateRange | N
         years = find_points(head)
         end = f"{years[-1].year:04d}-12" if years else None
         expected = expected or bool(years and is_expected(" ".join(line.plain for line in head_lines)))  # "…, 2026 (expected)"
+    planned = any(_ADMITTED.search(line.plain) or _ENROLS.search(line.plain) for line in [*head_lines, *body[:2]])
     return Education(
+        planned=planned,
         institution=plain_quotes(inst),
         degree=word,
         degree_level=level or "other",  # type: ignore[arg-type]

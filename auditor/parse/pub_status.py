@@ -15,6 +15,8 @@ from auditor.parse.words import pattern, prefilter, squeezed, vocabulary
 
 # Groups of words.yaml that name a status the JSON contract does not have: read as 'unknown'.
 _NO_STATUS_OF_ITS_OWN = {"in_preparation"}
+# a status word denied just before it: '尚未投稿期刊', '未被录用', 'not yet submitted'
+_NEGATED = re.compile(r"(?:尚未|还未|未被|未曾|没有|未|not\s+yet|never|not)\s*$", re.I)
 _PASSIVE_ACCEPTED = re.compile(r"被.{0,12}接收")  # '被 ICLR 2024 接收': the venue between the words
 _TIER = re.compile(r"CCF[\s-]?([ABC])(?:\s*类)?|中科院\s*([1-4一二三四])\s*区|(?<![A-Za-z])(SCI|EI|SSCI)(?![A-Za-z])(?:\s*[1-4一二三四]\s*区)?|\b(Q[1-4])\b", re.I)
 
@@ -38,7 +40,7 @@ def read_status(text: str) -> Status:
     if "被" not in text and not prefilter("status").search(squeezed(text)):
         return UNKNOWN  # most lines hold no status word: one quick test instead of a search per group
     for group in _groups():
-        m = pattern("status", group).search(text)
+        m = next((m for m in pattern("status", group).finditer(text) if not _NEGATED.search(text, 0, m.start())), None)
         if m:
             return Status("unknown" if group in _NO_STATUS_OF_ITS_OWN else group, m.group(0), m.span())
     m = _PASSIVE_ACCEPTED.search(text)
