@@ -119,7 +119,19 @@ def find_name(lines: list[str], sections: list[SectionSpan]) -> tuple[str | None
             cand = _BRACKETED.sub("", _NAME_END.split(part)[0]).strip()
             if _reads_like_name(cand):
                 return cand, n
-    return _front_matter_name(lines) or _labelled_anywhere(lines)
+    return _front_matter_name(lines) or _self_introduced(lines, header) or _labelled_anywhere(lines)
+
+
+# '我是Roschild Rui，一名…', 'My name is Dana Whitfield.': a name given in the opening sentence
+_SELF_INTRO = re.compile(r"^(?:我是|我叫|my name is|i am|i'm)\s*(?P<name>[^，,。.;；]{2,30}?)\s*[，,。.;；]", re.I)
+
+
+def _self_introduced(lines: list[str], header: list[int]) -> tuple[str, int] | None:
+    for n in header[:3]:
+        m = _SELF_INTRO.match(strip_markup(lines[n - 1]).strip())
+        if m and _reads_like_name(m.group("name")):
+            return m.group("name"), n
+    return None
 
 
 _TITLE_PARTS = re.compile(r"\s[-–—|]\s|[|｜]")  # 'About Me - Dana Whitfield'
