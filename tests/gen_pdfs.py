@@ -276,6 +276,40 @@ def wrapped_citations(style: str) -> bytes:
     return _pdf([page])
 
 
+def margin_heading_papers() -> bytes:
+    """A margin-heading CV: page 1 shows its gutter with three margin headings; page 2 has one
+    ('Conferences') beside author-first citations, each a paragraph wrapped over two lines."""
+
+    def page1(c: canvas.Canvas) -> None:
+        c.setFont("Times-Bold", 22)
+        c.drawString(130, 780, "Jane Q. Example")
+        y = 740
+        for heading, body in (("Contact", "Email: jane@example.org"), ("Education", "Example University, Ph.D. in CS  2019 - 2024"),
+                              ("Experience", "Research Intern, Example Lab  Jun 2021 - Aug 2021")):
+            c.setFont("Times-Bold", 11)
+            c.drawString(40, y, heading)
+            c.setFont("Times-Roman", 10)
+            c.drawString(130, y, body)
+            c.drawString(130, y - 13, "Details of this part of the resume")
+            y -= 40
+
+    def page2(c: canvas.Canvas) -> None:
+        c.setFont("Times-Bold", 11)
+        c.drawString(40, 780, "Conferences")
+        c.setFont("Times-Roman", 10)
+        y = 780
+        for first, second in (
+            ("Jane Q. Example, Wei Chen, and Ann Lee. Sparse probes for factual recall in", "language models. In Advances in Neural Information Processing Systems 36 (NeurIPS), 2023."),
+            ("Wei Chen, Jane Q. Example, and Bo Zhang. Routing experts for dialogue generation", "at scale. In Proceedings of the 39th International Conference on Machine Learning (ICML), 2022."),
+            ("Jane Q. Example, Ann Lee, and Wei Chen. Token pruning for long context", "transformers. In Proceedings of the 36th AAAI Conference on Artificial Intelligence (AAAI), 2022."),
+        ):
+            c.drawString(130, y, first)
+            c.drawString(130, y - 13, second)
+            y -= 40
+
+    return _pdf([page1, page2])
+
+
 def resume(pages: int, lang: str, seed: int) -> bytes:
     """A plain 1-4 page resume in Chinese or English, for the benchmark."""
     rng = random.Random(seed)

@@ -202,3 +202,19 @@ def test_a_citation_wrapped_over_printed_lines_is_one_paper(tmp_path: Path, styl
         ("Routing Experts for Dialogue Generation at Scale", "acl", 2022),
         ("Token Pruning for Long Context Transformers on Small Devices", "neurips", 2021),
     ], got
+
+
+def test_a_page_with_one_margin_heading_keeps_it_and_its_papers_are_read(tmp_path: Path, catalog) -> None:
+    """The gutter the first page shows holds on a page with a single margin heading, and
+    author-first citations wrapped as paragraphs are one paper each."""
+    from auditor.parse import parse
+
+    doc = _read(tmp_path, gen_pdfs.margin_heading_papers())
+    lines = [line.strip() for line in doc.lines]
+    assert "Conferences" in lines, lines
+    pubs = parse(doc, catalog.kb).resume.publications
+    assert [(p.title, p.venue_id, p.year, p.author_position) for p in pubs] == [
+        ("Sparse probes for factual recall in language models", "neurips", 2023, 1),
+        ("Routing experts for dialogue generation at scale", "icml", 2022, 2),
+        ("Token pruning for long context transformers", "aaai", 2022, 1),
+    ]

@@ -16,10 +16,21 @@ from auditor.ingest.extracted import Extracted
 from auditor.ingest.limits import Limits
 from auditor.ingest.pdf_chars import PageChars, is_icon, page_chars
 from auditor.ingest.pdf_layout import build
-from auditor.ingest.pdf_lines import page_rows
+from auditor.ingest.pdf_lines import Row, page_rows
 from auditor.models import DroppedText
 
 CID = re.compile(r"\(cid:\d+\)")
+
+
+def _rows_with_margins(pages: list[PageChars]) -> list[list[Row]]:
+    """Every page's rows; a page whose margin column was too sparse to find is read again with the
+    gutter the other pages of the document showed (a margin-heading CV keeps its layout)."""
+    read = [page_rows(p) for p in pages]
+    gutters = sorted(x for _, x in read if x is not None)
+    if not gutters:
+        return [rows for rows, _ in read]
+    hint = gutters[len(gutters) // 2]
+    return [rows if x is not None else page_rows(p, hint)[0] for p, (rows, x) in zip(pages, read)]
 UNUSABLE = 0.5  # share of glyphs without a Unicode map above which the text layer is unusable
 
 
@@ -74,7 +85,7 @@ def read_pdf(data: bytes, limits: Limits) -> Extracted:
             f"PDF text layer is unusable: {unmapped} of {shown + unmapped} glyphs have no Unicode map "
             "(fonts without ToUnicode); OCR it first"
         )
-    rows = [page_rows(p) for p in pages]
+    rows = _rows_with_margins(pages)
     lines, layout, dropped = build(rows, pages)
     for p in pages:
         for why, chars in p.dropped.items():

@@ -339,12 +339,15 @@ def _finish(row: Row) -> Row:
     return row
 
 
-def page_rows(page: PageChars) -> list[Row]:
-    """The rows of one page in reading order; each carries its column (0 = left or only)."""
+def page_rows(page: PageChars, margin_hint: float | None = None) -> tuple[list[Row], float | None]:
+    """The rows of one page in reading order (each carries its column, 0 = left or only), and the
+    x of its margin column's gutter when it has one. A page with too few margin cells to show its
+    own gutter (one heading in the margin of a page of papers) takes `margin_hint`, the gutter
+    the document's other pages showed."""
     runs = runs_of(page.chars)
     columns, margin_x, crossing = _split(runs, page.width)
     if len(columns) == 1:
-        return _rows(columns[0], page.number, 0, margin_x)
+        return _rows(columns[0], page.number, 0, margin_x if margin_x is not None else margin_hint), margin_x
     # full-width lines (the name, a heading over both columns) cut the page into bands;
     # within a band the left column is read before the right one
     out: list[Row] = []
@@ -357,4 +360,4 @@ def page_rows(page: PageChars) -> list[Row]:
             out.extend(_rows(band, page.number, col, None))
         if i < len(cuts):
             out.extend(_rows([cuts[i]], page.number, 0, None))
-    return out
+    return out, None

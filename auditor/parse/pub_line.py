@@ -57,8 +57,19 @@ def clean_line(raw: str) -> tuple[str, bool]:
     return strip_urls(raw), bool(_ARXIV_URL.search(raw))
 
 
+_SENTENCE_BREAK = re.compile(r"[.。]\s")
+
+
 def find_venue(plain: str, index: VenueIndex, linked_arxiv: bool = False) -> VenueHit | None:
-    return index.find(plain) or index.generic(plain) or (index.arxiv() if linked_arxiv else None)
+    """The venue the line names. A known name with no year that an acronym and year later on the
+    line follow is a title's words ('… binary neural networks. In … Reasoning (KR), 2020'): the
+    later venue is the one."""
+    hit = index.find(plain)
+    if hit is not None and hit.year is None:
+        later = index.generic(plain)
+        if later is not None and later.year is not None and later.span[0] > hit.span[1] and _SENTENCE_BREAK.search(plain, hit.span[1], later.span[0]):
+            return later  # the known name sits in an earlier sentence than the dated venue
+    return hit or index.generic(plain) or (index.arxiv() if linked_arxiv else None)
 
 
 def has_quoted_title(plain: str) -> bool:
@@ -141,6 +152,7 @@ def publication(raw: str, line_no: int, index: VenueIndex, *, found_in: str, kin
     return with_position(pub, r.plain, authors, own_name)
 
 
+_TRAILING_IN = re.compile(r"[.,]\s*In$")
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d\s+(?=[A-Z\u4e00-\u9fff])")
 # a name just before the candidate's in a run-on author list: 'Hidir Yesiltepe, ' (given name,
 # an initial, family name: a Title Case title's words are never taken with it)
@@ -234,6 +246,8 @@ def _title(plain: str, raw: str, hit: VenueHit | None) -> str | None:
     head = _before_status(_TITLE_CUT.split(head)[0])
     head = head.rstrip(" \t,，.;；:：(（[\\").strip()  # not '[…]+$': quadratic on a run of dots
     head = _TRAILING_VENUE.sub("", head).strip().rstrip(" \t,，.;；:：")
+    head = _TRAILING_IN.sub("", head)  # 'Title. In' of 'Title. In Advances in Neural …'
+
     if _VENUE_PREFIX.fullmatch(head):
         return None  # 'International Workshop on …': the words before the venue are the venue's own
     return head if len(head) >= 8 else None

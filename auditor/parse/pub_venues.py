@@ -92,6 +92,8 @@ class VenueIndex:
     def _hit(self, text: str, m: re.Match[str]) -> VenueHit:
         v = self.by_alias[m.group("name").lower()]
         year = to_year(m.group("y1") or m.group("y2") or m.group("y3") or m.group("y0"))
+        if m.group("y3") and not (m.group("y1") or m.group("y2")):
+            year = _bare_two_digits(text, m, year)
         longer = _longer_name(text, m) if not (m.group("y1") or m.group("y2") or m.group("y3")) else None
         if longer is not None:
             return VenueHit(None, longer, year, m.span())
@@ -126,6 +128,19 @@ class VenueIndex:
         """The KB's arXiv entry, for a paper known only by its arxiv.org link."""
         v = self.by_alias.get("arxiv")
         return VenueHit(v.id, v.short, None, (0, 0)) if v else None
+
+
+_FULL_YEAR_AFTER = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _bare_two_digits(text: str, m: re.Match[str], year: int | None) -> int | None:
+    """Two bare digits after a venue are its year only after an acronym ('ICLR 24'): after a
+    full name they are a volume ('Advances in Neural Information Processing Systems 36 (NeurIPS),
+    2023'), and a full year written later on the line wins either way."""
+    later = _FULL_YEAR_AFTER.search(text, m.end(), m.end() + 60)
+    if later:
+        return int(later.group(1))
+    return year if " " not in m.group("name").strip() else None
 
 
 def _longer_name(text: str, m: re.Match[str]) -> str | None:

@@ -43,7 +43,7 @@ def unwrap(lines: list[str], sections: list[SectionSpan], layout: list[LineLayou
     for sec in sections:
         if sec.kind == "publication":
             body = [n for n in sec.body if 0 < n <= len(layout) and layout[n - 1].page is not None]
-            if not _join(out, body):
+            if not _join(out, body) and not _join_paragraphs(out, body, layout):
                 _join_pieces(out, body, layout)
     return out
 
@@ -76,6 +76,31 @@ def _join(out: list[str], body: list[int]) -> bool:
             head = n
         last = n
     return opener_column or joined
+
+
+_AUTHORS_FIRST = re.compile(r"^\s*(?:[A-Z][\w'\-]*\.?\s+){1,3}[A-Z][\w'\-]*\*?,\s")  # 'Andy Shih, ' opens the entry
+
+
+def _join_paragraphs(out: list[str], body: list[int], layout: list[LineLayout]) -> bool:
+    """Citations that open with their authors ('Andy Shih, Dorsa Sadigh, and …. Title. In …'),
+    one paragraph each, blank lines between and nothing in bold: each paragraph is one entry."""
+    filled = [n for n in body if out[n - 1].strip()]
+    if any(layout[n - 1].bold for n in filled):
+        return False
+    paragraphs: list[list[int]] = []
+    for n in filled:
+        if paragraphs and n == paragraphs[-1][-1] + 1:
+            paragraphs[-1].append(n)
+        else:
+            paragraphs.append([n])
+    opened = sum(1 for p in paragraphs if _AUTHORS_FIRST.match(out[p[0] - 1]))
+    if len(paragraphs) < MIN_OPENERS or opened * 2 < len(paragraphs):
+        return False
+    for p in paragraphs:
+        for n in p[1:]:
+            out[p[0] - 1] = out[p[0] - 1].rstrip() + _glue(out[p[0] - 1]) + out[n - 1].strip()
+            out[n - 1] = ""
+    return True
 
 
 def _join_pieces(out: list[str], body: list[int], layout: list[LineLayout]) -> None:

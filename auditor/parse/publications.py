@@ -100,6 +100,10 @@ def _is_position_note(text: str) -> bool:
 _OPENS_ENTRY = re.compile(r"^\s*(?:\[\d{1,3}\]|\(?\d{1,3}[.)]\s|(?:19|20)\d\d\s)")
 
 
+# a citation that opens with its authors ('Andy Shih, Dorsa Sadigh, and …'): long, yet no prose
+_AUTHORS_OPEN = re.compile(r"^\s*(?:[-*•]\s+)?(?:[A-Z][\w'\-]*\.?\s+){1,3}[A-Z][\w'\-]*\*?,\s")
+
+
 class _SectionReader:
     """Assembles the entries of one publication section."""
 
@@ -131,7 +135,7 @@ class _SectionReader:
             return True
         if len(plain) < 12:
             return not self.ls.is_venue_line(n)
-        return len(plain) > 200 and not re.search(r"[\"“《]", plain) and not _OPENS_ENTRY.match(plain)
+        return len(plain) > 200 and not re.search(r"[\"“《]", plain) and not _OPENS_ENTRY.match(plain) and not _AUTHORS_OPEN.match(plain)
 
     def _line(self, n: int) -> None:
         plain = self.ls.plain(n)

@@ -34,6 +34,9 @@ HEADINGS: dict[str, list[str]] = {
         "论文成果", "已发表论文", "发表的论文", "代表性论文", "代表论文", "published papers", "publications", "selected publications", "papers", "publication", "conference papers",
         "journal papers", "preprints", "publications and preprints", "research papers", "peer-reviewed publications",
         "manuscripts", "refereed publications",
+        # a publication list's own parts, often the only heading a margin-heading CV gives them
+        "conferences", "journals", "workshops", "workshop papers", "conference proceedings",
+        "refereed conference papers", "journal articles", "会议论文", "期刊论文",
     ],
     "award": [
         "个人荣誉", "荣誉奖项", "所获荣誉", "获奖情况", "获奖经历", "奖项", "荣誉", "奖项与认证", "荣誉奖励", "荣誉与奖项",
