@@ -172,3 +172,19 @@ def test_json_resume_becomes_resume_lines(tmp_path: Path) -> None:
     assert doc.lines[0] == "Jane Doe"
     assert "Acme, ML Engineer  2020-01 – Present" in doc.lines
     assert "MIT, M.S. CS  2018-09 – 2020-06" in doc.lines
+
+
+def test_json_resume_keeps_every_section_a_reader_sees() -> None:
+    """References, languages and interests are part of the rendered resume: filler text left
+    there ('Lorem ipsum' references) must reach the checks like any other line."""
+    import json as _json
+
+    from auditor.ingest.jsonresume import read_json_resume
+
+    doc = {"basics": {"name": "Dana Whitfield"}, "work": [],
+           "languages": [{"language": "English", "fluency": "Native"}],
+           "interests": [{"name": "Music", "keywords": ["piano"]}],
+           "references": [{"name": "Prof. Example", "reference": "Lorem ipsum dolor sit amet."}]}
+    lines = read_json_resume(_json.dumps(doc).encode())
+    assert "References" in lines and "- Prof. Example: Lorem ipsum dolor sit amet." in lines
+    assert "- English: Native" in lines and "- Music: piano" in lines

@@ -19,6 +19,9 @@ _SECTIONS = [
     ("awards", "Awards"),
     ("certificates", "Certificates"),
     ("skills", "Skills"),
+    ("languages", "Languages"),
+    ("interests", "Interests"),
+    ("references", "References"),
 ]
 
 
@@ -47,10 +50,15 @@ def _item_lines(key: str, item: dict[str, Any]) -> list[str]:
     elif key == "awards":
         parts = [_s(item.get("title")), _s(item.get("awarder")), _s(item.get("date"))[:4]]
         return ["- " + ", ".join(p for p in parts if p)] if any(parts) else []
-    elif key == "skills":
+    elif key in ("skills", "interests"):
         kws = item.get("keywords") if isinstance(item.get("keywords"), list) else []
         text = ", ".join(_s(k) for k in kws if _s(k))
         return [f"- {_s(item.get('name'))}: {text}".rstrip(": ")]
+    elif key == "languages":
+        return [f"- {_s(item.get('language'))}: {_s(item.get('fluency'))}".rstrip(": ")] if _s(item.get("language")) else []
+    elif key == "references":  # every section a reader of the rendered resume sees, filler text included
+        text = ": ".join(x for x in (_s(item.get("name")), _s(item.get("reference"))) if x)
+        return [f"- {text}"] if text else []
     else:
         head = _s(item.get("name") or item.get("title"))
     span = _span(item)
