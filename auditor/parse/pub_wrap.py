@@ -69,8 +69,7 @@ def _join(out: list[str], body: list[int]) -> bool:
     for n in filled:
         text = out[n - 1]
         if head is not None and n == last + 1 and _continues(out[head - 1], text, opener_column):
-            out[head - 1] = out[head - 1].rstrip() + _glue(out[head - 1]) + text.strip()
-            out[n - 1] = ""
+            _append(out, head, n)
             joined = True
         else:
             head = n
@@ -78,7 +77,9 @@ def _join(out: list[str], body: list[int]) -> bool:
     return opener_column or joined
 
 
-_AUTHORS_FIRST = re.compile(r"^\s*(?:[A-Z][\w'\-]*\.?\s+){1,3}[A-Z][\w'\-]*\*?,\s")  # 'Andy Shih, ' opens the entry
+# 'Andy Shih, ' opening an entry: a citation that starts with its author list
+AUTHORS_LEAD = r"(?:[A-Z][\w'\-]*\.?\s+){1,3}[A-Z][\w'\-]*\*?,\s"
+_AUTHORS_FIRST = re.compile(rf"^\s*{AUTHORS_LEAD}")
 
 
 def _join_paragraphs(out: list[str], body: list[int], layout: list[LineLayout]) -> bool:
@@ -98,8 +99,7 @@ def _join_paragraphs(out: list[str], body: list[int], layout: list[LineLayout]) 
         return False
     for p in paragraphs:
         for n in p[1:]:
-            out[p[0] - 1] = out[p[0] - 1].rstrip() + _glue(out[p[0] - 1]) + out[n - 1].strip()
-            out[n - 1] = ""
+            _append(out, p[0], n)
     return True
 
 
@@ -111,8 +111,7 @@ def _join_pieces(out: list[str], body: list[int], layout: list[LineLayout]) -> N
     prev: int | None = None
     for n in filled:
         if prev is not None and n == prev + 1 and _piece_goes_on(out[prev - 1], layout[prev - 1], layout[n - 1], titles_bold):
-            out[prev - 1] = out[prev - 1].rstrip() + _glue(out[prev - 1]) + out[n - 1].strip()
-            out[n - 1] = ""
+            _append(out, prev, n)
             continue  # the joined line may go on again on the next one
         prev = n
 
@@ -132,6 +131,12 @@ def _continues(head: str, text: str, opener_column: bool) -> bool:
     if opener_column:
         return bool(_OPENER.match(head))
     return indent(text) > indent(head)
+
+
+def _append(out: list[str], onto: int, n: int) -> None:
+    """Line n joined onto line `onto` (1-based), and left blank so line numbers still hold."""
+    out[onto - 1] = out[onto - 1].rstrip() + _glue(out[onto - 1]) + out[n - 1].strip()
+    out[n - 1] = ""
 
 
 def _glue(head: str) -> str:

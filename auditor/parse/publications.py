@@ -17,6 +17,7 @@ from auditor.parse.pub_inline import inline_papers
 from auditor.parse.pub_line import publication, status_line, with_position
 from auditor.parse.pub_status import is_status_only
 from auditor.parse.pub_venues import YEAR, VenueIndex, VenueHit, venue_index, without_urls
+from auditor.parse.pub_wrap import AUTHORS_LEAD
 from auditor.parse.sections import SectionSpan
 from auditor.parse.text import indent, strip_markup
 
@@ -101,7 +102,7 @@ _OPENS_ENTRY = re.compile(r"^\s*(?:\[\d{1,3}\]|\(?\d{1,3}[.)]\s|(?:19|20)\d\d\s)
 
 
 # a citation that opens with its authors ('Andy Shih, Dorsa Sadigh, and …'): long, yet no prose
-_AUTHORS_OPEN = re.compile(r"^\s*(?:[-*•]\s+)?(?:[A-Z][\w'\-]*\.?\s+){1,3}[A-Z][\w'\-]*\*?,\s")
+_AUTHORS_OPEN = re.compile(rf"^\s*(?:[-*•]\s+)?{AUTHORS_LEAD}")
 
 
 class _SectionReader:

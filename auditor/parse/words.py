@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from auditor.parse.alternation import literal_alternation
+from auditor.parse.alternation import literal_alternation, phrase_alternation
 
 from auditor.resources import rules_dir
 
@@ -42,41 +42,11 @@ def _flatten(node: Any) -> list[str]:
 def pattern(*path: str, bounded: bool = True) -> re.Pattern[str]:
     """A case-insensitive regex for any phrase under `path`, longest first. `bounded` puts a word
     boundary at a Latin phrase's ends (so 'ta' is not inside 'data'); CJK phrases never get one.
-
-    Built as a prefix tree (as parse/alternation.py does for venue names): a flat alternation of a
-    hundred role words is tried at every position of every line, the tree only where a phrase can
-    start. All phrases matching at one position lie on one path of the tree and the tree tries the
-    longer ones first, so it matches what the longest-first flat alternation matches."""
-    phrases = {" ".join(w.lower().split()) for w in words(*path)} - {""}
-    if not phrases:
-        return re.compile(r"(?!x)x")
-    root: dict[str, dict] = {}
-    for phrase in phrases:
-        node = root
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[_END] = {}
-    return re.compile(_tree(root, bounded, first=True), re.I)
-
-
-_END = ""  # key marking that a phrase ends at this node
-_LATIN = re.compile(r"[a-z0-9]")
-
-
-def _tree(node: dict[str, dict], bounded: bool, first: bool = False, last: str = "") -> str:
-    """The regex of a subtree: its branches (a space as any run of white space), and, where a
-    phrase ends, the end (after a Latin letter or digit: not followed by a letter)."""
-    branches = []
-    for ch, child in sorted(node.items()):
-        if ch == _END:
-            continue
-        lead = r"(?<![A-Za-z])" if first and bounded and _LATIN.match(ch) else ""
-        branches.append(lead + (r"\s+" if ch == " " else re.escape(ch)) + _tree(child, bounded, last=ch))
-    if _END in node:
-        branches.append(r"(?![A-Za-z])" if bounded and _LATIN.match(last) else "")
-    if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
+    A prefix tree (parse/alternation.py): a flat alternation of a hundred role words is tried at
+    every position of every line, the tree only where a phrase can start; it matches what the
+    longest-first flat alternation matches."""
+    phrases = {" ".join(w.lower().split()) for w in words(*path)}
+    return re.compile(phrase_alternation(phrases, bounded), re.I)
 
 
 @functools.lru_cache(maxsize=64)
