@@ -49,10 +49,9 @@ QUOTE_LIMIT = 220
 def quote_for_display(text: str) -> str:
     """A resume line as a reader sees it: Markdown, HTML tags and LaTeX line breaks stripped,
     a very long paragraph cut (the line number still points at the whole line in the file)."""
-    from auditor.parse.text import strip_markup
+    from auditor.parse.text import shorten, strip_markup
 
-    plain = strip_markup(text.replace("\\\\", " ")) or text.strip()
-    return plain if len(plain) <= QUOTE_LIMIT else plain[: QUOTE_LIMIT - 1].rstrip() + "…"
+    return shorten(strip_markup(text.replace("\\\\", " ")) or text.strip(), QUOTE_LIMIT)
 
 
 @functools.lru_cache(maxsize=2)
